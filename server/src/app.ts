@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { applyMiddleware } from 'graphql-middleware';
+import type { Config } from './config';
+import type { Context } from './common/context';
+import { createFormatError } from './common/format-error';
+import { logger } from './common/logger';
+import { AuthService } from './modules/auth/auth.service';
+import { permissions } from './policy/shield';
+import { buildLanternSchema } from './schema';
+
+/** Query limits (graphql-armor). Generous for the dashboard, tight for abuse. */
+export const LIMITS = { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxCost: 5000, maxDirectives: 20 } as const;
+
+export interface AppOptions {
+  orm: MikroORM;
+  config: Config;
+  /** True once migrations have run; /readyz answers 503 until then. */
+  isMigrated?: () => boolean;
+}
+
+export interface App {
+  httpServer: http.Server;
+  /** Starts the GraphQL server and mounts the routes; call before listening. */
+  start(): Promise<void>;
+  listen(port?: number, host?: string): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** Builds the whole HTTP application. Nothing happens on import; nothing listens until `listen`. */
+export function createApp({ orm, config, isMigrated = () => true }: AppOptions): App {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  const httpServer = http.createServer(app);
+
+  const schema = applyMiddleware(buildLanternSchema(), permissions);
+  const armor = new ApolloArmor({
+    maxDepth: { n: LIMITS.maxDepth, exposeLimits: false, ignoreIntrospection: true },
+    maxAliases: { n: LIMITS.maxAliases, exposeLimits: false },
+    maxTokens: { n: LIMITS.maxTokens, exposeLimits: false },
+    costLimit: { maxCost: LIMITS.maxCost, exposeLimits: false, ignoreIntrospection: true },
+    maxDirectives: { n: LIMITS.maxDirectives, exposeLimits: false },
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: !config.isProduction,
+    csrfPrevention: true,
+    hideSchemaDetailsFromClientErrors: config.isProduction,
+    includeStacktraceInErrorResponses: !config.isProduction,
+    allowBatchedHttpRequests: false,
+    formatError: createFormatError({ isProduction: config.isProduction }),
+    plugins: [...armor.plugins, ApolloServerPluginDrainHttpServer({ httpServer })],
+    validationRules: armor.validationRules,
+  });
+
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+    res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await orm.em.getConnection().execute('select 1');
+      if (!isMigrated()) {
+        res.status(503).json({ status: 'migrating' });
+        return;
+      }
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'database unreachable' });
+    }
+  });
+
+  let started = false;
+  return {
+    httpServer,
+    async start() {
+      if (started) return;
+      started = true;
+      await apollo.start();
+      app.use(
+        '/graphql',
+        express.json({ limit: '200kb' }),
+        expressMiddleware(apollo, {
+          context: async ({ req }): Promise<Context> => {
+            const em = orm.em.fork();
+            const viewer = await new AuthService(em, config).authenticate(req.headers.authorization);
+            return { em, viewer, config, requestId: randomUUID() };
+          },
+        }),
+      );
+      mountDashboard(app, config.dashboardDir);
+      app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+        if (res.headersSent) return next(err);
+        const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+        if (status === 500) logger.error('http error', { error: err.name });
+        res.status(status).json({ errors: [{ message: status === 500 ? 'Internal server error' : 'Bad request', extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT' } }] });
+      });
+    },
+    async listen(port = config.port, host = config.host) {
+      await this.start();
+      await new Promise<void>((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => resolve());
+      });
+      return (httpServer.address() as { port: number }).port;
+    },
+    async stop() {
+      if (started) await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}
+
+/** The built dashboard at `/`, with index.html for its client-side routes. */
+function mountDashboard(app: express.Express, dir: string): void {
+  const index = path.join(dir, 'index.html');
+  if (!existsSync(index)) {
+    app.get('/', (_req, res) => {
+      res.status(503).type('text/plain').send('The dashboard is not built. Run `pnpm build` (or `pnpm start`, which builds it).');
+    });
+    return;
+  }
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'", // MUI (emotion) injects style elements
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+  app.use((_req, res, next) => {
+    res.setHeader('Content-Security-Policy', csp);
+    next();
+  });
+  app.use(express.static(dir, { index: false, maxAge: '1h' }));
+  app.get(/^\/(?!graphql|healthz|readyz).*/, (req, res, next) => {
+    if (!req.accepts('html')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

@@ -1,0 +1,24 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from '../config';
+import type { User } from '../modules/user/user.entity';
+import { UnauthenticatedError } from './errors';
+
+/** What every resolver and policy rule receives. One EntityManager fork per request. */
+export interface Context {
+  em: EntityManager;
+  /** The signed-in account, loaded fresh from the database on every request; null when anonymous. */
+  viewer: User | null;
+  /** The account that signed in during this request (set by `login`, read only by the `isSelf` rule). */
+  signedIn?: User;
+  config: Config;
+  requestId: string;
+}
+
+/**
+ * The signed-in account. The shield has already refused anonymous callers for every field that
+ * calls this; throwing here is a second guard, never the first.
+ */
+export function requireViewer(ctx: Context): User {
+  if (!ctx.viewer) throw new UnauthenticatedError();
+  return ctx.viewer;
+}

@@ -1,0 +1,48 @@
+import { GraphQLError } from 'graphql';
+
+/** The stable error codes clients and partner integrations rely on (DESIGN.md). */
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INTERNAL_SERVER_ERROR';
+
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extra } });
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'You must be signed in') {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'You are not allowed to do this') {
+    super('FORBIDDEN', message);
+  }
+}
+
+/** A record that does not exist and one the caller may not see answer exactly alike. */
+export class NotFoundError extends AppError {
+  constructor(type: string) {
+    super('NOT_FOUND', `${type} not found`);
+  }
+}
+
+/** Bad input: always names the offending field. */
+export class BadUserInputError extends AppError {
+  constructor(field: string, message: string) {
+    super('BAD_USER_INPUT', `${field}: ${message}`, { field });
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(field: string, message: string) {
+    super('CONFLICT', `${field}: ${message}`, { field });
+  }
+}

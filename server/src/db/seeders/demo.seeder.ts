@@ -1,0 +1,44 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { Seeder } from '@mikro-orm/seeder';
+import { hashPassword } from '../../modules/auth/password';
+import { Force } from '../../modules/force/force.entity';
+import { User } from '../../modules/user/user.entity';
+import { Role } from '../../policy/roles';
+
+export const DEMO_PASSWORD = 'demo-password-1';
+
+export interface DemoAccount {
+  email: string;
+  name: string;
+  role: Role;
+  forceCode?: string;
+}
+
+/** The demo accounts named in DESIGN.md. Never seeded in production. */
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  { email: 'admin@example.org', name: 'Alex Admin', role: Role.ADMIN },
+  { email: 'manager@example.org', name: 'Morgan Manager', role: Role.MANAGER },
+  { email: 'caseworker@example.org', name: 'Casey Worker', role: Role.CASE_WORKER },
+  { email: 'police.avon@example.org', name: 'PC Avery Avon', role: Role.POLICE_PARTNER, forceCode: 'avon-and-somerset' },
+  { email: 'police.kent@example.org', name: 'PC Kit Kent', role: Role.POLICE_PARTNER, forceCode: 'kent' },
+  // A MEMBER account belongs to a Member record; that record arrives with member registration.
+  { email: 'member@example.org', name: 'Demo Member', role: Role.MEMBER },
+];
+
+/** Demo data for an empty database (see DESIGN.md, "Demo data"). */
+export class DemoSeeder extends Seeder {
+  async run(em: EntityManager): Promise<void> {
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const forces = new Map((await em.find(Force, {})).map((f) => [f.code, f]));
+    for (const account of DEMO_ACCOUNTS) {
+      em.create(User, {
+        email: account.email,
+        name: account.name,
+        role: account.role,
+        force: account.forceCode ? forces.get(account.forceCode)! : null,
+        passwordHash,
+      });
+    }
+    await em.flush();
+  }
+}

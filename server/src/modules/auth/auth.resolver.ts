@@ -1,0 +1,32 @@
+import { Field, Mutation, ObjectType, Resolver, Arg, Ctx } from 'type-graphql';
+import type { Context } from '../../common/context';
+import { User } from '../user/user.entity';
+import { AuthService } from './auth.service';
+
+@ObjectType({ description: 'A signed-in session' })
+export class LoginPayload {
+  @Field(() => String, { description: 'Send as `Authorization: Bearer <token>`' })
+  token!: string;
+
+  @Field(() => Date)
+  expiresAt!: Date;
+
+  @Field(() => User)
+  user!: User;
+}
+
+@Resolver()
+export class AuthResolver {
+  @Mutation(() => LoginPayload, { description: 'Signs in. Every failure gives the same UNAUTHENTICATED answer.' })
+  async login(
+    @Arg('email', () => String) email: string,
+    @Arg('password', () => String) password: string,
+    @Arg('totp', () => String, { nullable: true, description: 'The current code, when two-factor sign-in is on' })
+    totp: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<LoginPayload> {
+    const result = await new AuthService(ctx.em, ctx.config).login(email, password, totp);
+    ctx.signedIn = result.user;
+    return result;
+  }
+}

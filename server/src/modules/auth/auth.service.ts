@@ -1,0 +1,94 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from '../../config';
+import { UnauthenticatedError } from '../../common/errors';
+import { isUuid } from '../../common/ids';
+import { User } from '../user/user.entity';
+import { verifyAgainstDummy, verifyPassword } from './password';
+import { signToken, verifyToken, type SignedToken } from './token';
+import { verifyTotp } from './totp';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MINUTES = 15;
+
+/** One message for every failed sign-in: it never tells which part was wrong or if the account exists. */
+const SIGN_IN_FAILED = 'The e-mail, password or code is not right, or the account cannot sign in';
+
+export interface LoginResult extends SignedToken {
+  user: User;
+}
+
+export class AuthService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly config: Config,
+  ) {}
+
+  async login(email: string, password: string, totp: string | null | undefined, now = new Date()): Promise<LoginResult> {
+    const user = await this.em.findOne(
+      User,
+      { email: normaliseEmail(email) },
+      { populate: ['passwordHash', 'totpSecret', 'force'] },
+    );
+    if (!user) {
+      await verifyAgainstDummy(password);
+      throw new UnauthenticatedError(SIGN_IN_FAILED);
+    }
+    if (user.lockedUntil && user.lockedUntil > now) {
+      await verifyAgainstDummy(password);
+      throw new UnauthenticatedError(SIGN_IN_FAILED);
+    }
+    const passwordOk = await verifyPassword(user.passwordHash, password);
+    const totpOk = !user.totpSecret || (!!totp && verifyTotp(user.totpSecret, totp, now.getTime()));
+    if (!passwordOk || !totpOk) {
+      await this.recordFailure(user, now);
+      throw new UnauthenticatedError(SIGN_IN_FAILED);
+    }
+    if (!user.active) {
+      throw new UnauthenticatedError(SIGN_IN_FAILED);
+    }
+    user.failedLoginCount = 0;
+    user.lockedUntil = null;
+    user.lastLoginAt = now;
+    await this.em.flush();
+    const signed = await signToken({ sub: user.id, tv: user.tokenVersion }, this.config.jwtSecret, this.config.tokenTtlSeconds, now);
+    return { ...signed, user };
+  }
+
+  /**
+   * Counts a failure atomically (two concurrent guesses cannot both see count 4) and locks the
+   * account for LOCKOUT_MINUTES at the MAX_FAILED_LOGINS-th. Committed at once, even though the
+   * login itself then fails.
+   */
+  private async recordFailure(user: User, now: Date): Promise<void> {
+    const lockUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
+    await this.em.getConnection().execute(
+      `update app_user
+          set failed_login_count = case when failed_login_count + 1 >= ? then 0 else failed_login_count + 1 end,
+              locked_until = case when failed_login_count + 1 >= ? then ?::timestamptz else locked_until end
+        where id = ?`,
+      [MAX_FAILED_LOGINS, MAX_FAILED_LOGINS, lockUntil.toISOString(), user.id],
+    );
+  }
+
+  /**
+   * The account behind an `Authorization: Bearer` header, read fresh from the database so that a
+   * deactivation, a password reset or a role change takes effect on the very next request.
+   * No header: anonymous (null). A bad, expired or revoked token: UNAUTHENTICATED.
+   */
+  async authenticate(authorization: string | undefined): Promise<User | null> {
+    if (!authorization) return null;
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!match) throw new UnauthenticatedError('Malformed Authorization header');
+    const claims = await verifyToken(match[1], this.config.jwtSecret);
+    if (!claims || !isUuid(claims.sub)) throw new UnauthenticatedError('Your session is not valid; please sign in again');
+    const user = await this.em.findOne(User, { id: claims.sub }, { populate: ['force'] });
+    if (!user || !user.active || user.tokenVersion !== claims.tv) {
+      throw new UnauthenticatedError('Your session is not valid; please sign in again');
+    }
+    return user;
+  }
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}

@@ -1,0 +1,58 @@
+import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { BaseEntity } from '../../common/base.entity';
+import { Role } from '../../policy/roles';
+import { Force } from '../force/force.entity';
+
+/** An account: staff, police partner or member. Secrets have no @Field and are lazy + hidden. */
+@ObjectType({ description: 'A signed-in account' })
+@Entity({ tableName: 'app_user' })
+export class User extends BaseEntity<'active' | 'failedLoginCount' | 'tokenVersion'> {
+  @Field(() => String, { description: 'Lower-case; unique' })
+  @Property({ type: 'string', length: 320 })
+  @Unique()
+  email!: string;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  @Field(() => Role)
+  @Enum({ items: () => Role, nativeEnumName: 'role' })
+  @Index()
+  role!: Role;
+
+  @Field(() => Force, { nullable: true, description: 'The force of a police partner' })
+  @ManyToOne({ entity: () => Force, nullable: true, index: true })
+  force?: Force | null;
+
+  @Field(() => Boolean, { description: 'False once deactivated: cannot sign in, existing tokens stop working' })
+  @Property({ type: 'boolean', default: true })
+  active: boolean = true;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  deactivatedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  lastLoginAt?: Date | null;
+
+  /** argon2id. */
+  @Property({ type: 'text', hidden: true, lazy: true })
+  passwordHash!: string;
+
+  /** Base32 TOTP secret, when two-factor sign-in is on. */
+  @Property({ type: 'text', hidden: true, lazy: true, nullable: true })
+  totpSecret?: string | null;
+
+  @Property({ type: 'integer', hidden: true, default: 0 })
+  failedLoginCount: number = 0;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', hidden: true, nullable: true })
+  lockedUntil?: Date | null;
+
+  /** Bumped on deactivation and password reset: every token carrying an older value is refused. */
+  @Property({ type: 'integer', hidden: true, default: 0 })
+  tokenVersion: number = 0;
+}

@@ -1,0 +1,34 @@
+import { rule } from 'graphql-shield';
+import type { Context } from '../common/context';
+import { UnauthenticatedError } from '../common/errors';
+import { Role, STAFF_ROLES } from './roles';
+
+/**
+ * Named rules, one line of meaning each. Rules that look only at the viewer use the `contextual`
+ * cache; rules that look at the parent record must never do so (one row's answer would be reused
+ * for every row), so they use `strict`.
+ */
+
+export const isAuthenticated = rule('isAuthenticated', { cache: 'contextual' })(
+  (_parent, _args, ctx: Context) => (ctx.viewer ? true : new UnauthenticatedError()),
+);
+
+const hasRole = (name: string, roles: readonly Role[]) =>
+  rule(name, { cache: 'contextual' })((_parent, _args, ctx: Context) => {
+    if (!ctx.viewer) return new UnauthenticatedError();
+    return roles.includes(ctx.viewer.role);
+  });
+
+export const isAdmin = hasRole('isAdmin', [Role.ADMIN]);
+export const isManager = hasRole('isManager', [Role.MANAGER]);
+export const isCaseWorker = hasRole('isCaseWorker', [Role.CASE_WORKER]);
+export const isPolicePartner = hasRole('isPolicePartner', [Role.POLICE_PARTNER]);
+export const isMember = hasRole('isMember', [Role.MEMBER]);
+/** ADMIN, MANAGER or CASE_WORKER: the charity's own people. */
+export const isStaff = hasRole('isStaff', STAFF_ROLES);
+
+/** The record is the viewer's own account (or the one that has just signed in). */
+export const isSelf = rule('isSelf', { cache: 'strict' })((parent: { id?: string }, _args, ctx: Context) => {
+  if (!parent.id) return false;
+  return parent.id === ctx.viewer?.id || parent.id === ctx.signedIn?.id;
+});
