@@ -9,8 +9,9 @@ import { Role, STAFF_ROLES } from './roles';
  * for every row), so they use `strict`.
  */
 
-export const isAuthenticated = rule('isAuthenticated', { cache: 'contextual' })(
-  (_parent, _args, ctx: Context) => (ctx.viewer ? true : new UnauthenticatedError()),
+/** Signed in with a token, or has just signed in with `login` in this very request. */
+export const isAuthenticated = rule('isAuthenticated', { cache: 'no_cache' })(
+  (_parent, _args, ctx: Context) => (ctx.viewer || ctx.signedIn ? true : new UnauthenticatedError()),
 );
 
 const hasRole = (name: string, roles: readonly Role[]) =>

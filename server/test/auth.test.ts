@@ -1,0 +1,163 @@
+import { SignJWT } from 'jose';
+import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS } from '../src/modules/auth/auth.service';
+import { signToken } from '../src/modules/auth/token';
+import { totpAt } from '../src/modules/auth/totp';
+import { User } from '../src/modules/user/user.entity';
+import { codesOf, DEMO_PASSWORD, startTestServer, type TestServer } from './helpers/test-server';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+const LOGIN = `mutation ($email: String!, $password: String!, $totp: String) {
+  login(email: $email, password: $password, totp: $totp) { token expiresAt user { id email role force { name } } }
+}`;
+const ME = '{ me { id email name role } }';
+
+const login = (email: string, password: string, totp?: string) => server.gql(LOGIN, { email, password, totp });
+const userRow = (email: string) => server.orm.em.fork().findOneOrFail(User, { email });
+
+describe('login', () => {
+  it('signs in with the right password and returns a token and the user', async () => {
+    const res = await login('police.kent@example.org', DEMO_PASSWORD);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.login.user).toMatchObject({ email: 'police.kent@example.org', role: 'POLICE_PARTNER', force: { name: 'Kent Police' } });
+    expect(new Date(res.data!.login.expiresAt).getTime()).toBeGreaterThan(Date.now());
+    const me = await server.gql(ME, {}, res.data!.login.token);
+    expect(me.data!.me.email).toBe('police.kent@example.org');
+  });
+
+  it('accepts the e-mail in any case and with spaces around it', async () => {
+    const res = await login('  Manager@Example.ORG ', DEMO_PASSWORD);
+    expect(res.data!.login.user.email).toBe('manager@example.org');
+  });
+
+  it('answers a wrong password and an unknown e-mail with the same error', async () => {
+    const wrong = await login('caseworker@example.org', 'not-the-password');
+    const unknown = await login('nobody@example.org', 'not-the-password');
+    expect(codesOf(wrong)).toEqual(['UNAUTHENTICATED']);
+    expect(codesOf(unknown)).toEqual(['UNAUTHENTICATED']);
+    expect(wrong.errors![0].message).toBe(unknown.errors![0].message);
+    expect(wrong.data).toBeNull();
+  });
+
+  it('takes about the same time for an unknown e-mail as for a wrong password', async () => {
+    const time = async (email: string) => {
+      const started = process.hrtime.bigint();
+      await login(email, 'not-the-password-either');
+      return Number(process.hrtime.bigint() - started) / 1e6;
+    };
+    // Both run one argon2id verification; the unknown e-mail must not come back in a fraction of the time.
+    // Without the dummy verification the ratio would be about 0.05; this bound has a wide margin.
+    const known = Math.min(await time('admin@example.org'), await time('admin@example.org'), await time('admin@example.org'));
+    const unknown = Math.min(await time('ghost@example.org'), await time('ghost@example.org'), await time('ghost@example.org'));
+    expect(unknown).toBeGreaterThan(known * 0.25);
+    // Three failures on the admin: clear them so other tests are not affected.
+    const admin = await server.orm.em.fork();
+    await admin.nativeUpdate(User, { email: 'admin@example.org' }, { failedLoginCount: 0 });
+  });
+
+  it(`locks an account after ${MAX_FAILED_LOGINS} failures for ${LOCKOUT_MINUTES} minutes, even with the right password`, async () => {
+    const email = 'police.avon@example.org';
+    for (let i = 0; i < MAX_FAILED_LOGINS; i++) {
+      expect(codesOf(await login(email, `wrong-${i}`))).toEqual(['UNAUTHENTICATED']);
+    }
+    const locked = await userRow(email);
+    expect(locked.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + (LOCKOUT_MINUTES - 1) * 60_000);
+    const refused = await login(email, DEMO_PASSWORD);
+    expect(codesOf(refused)).toEqual(['UNAUTHENTICATED']);
+
+    // The lock-out expires: move it into the past, as if 15 minutes had gone by.
+    await server.orm.em.fork().nativeUpdate(User, { email }, { lockedUntil: new Date(Date.now() - 1000) });
+    const after = await login(email, DEMO_PASSWORD);
+    expect(after.errors).toBeUndefined();
+    const reset = await userRow(email);
+    expect(reset.failedLoginCount).toBe(0);
+    expect(reset.lockedUntil).toBeNull();
+  });
+
+  it('counts failures that arrive at the same time (no lost updates)', async () => {
+    const email = 'manager@example.org';
+    await Promise.all(Array.from({ length: MAX_FAILED_LOGINS }, (_, i) => login(email, `guess-${i}`)));
+    const row = await userRow(email);
+    expect(row.lockedUntil).not.toBeNull();
+    await server.orm.em.fork().nativeUpdate(User, { email }, { lockedUntil: null, failedLoginCount: 0 });
+  });
+
+  it('refuses a deactivated user, and their existing tokens stop working', async () => {
+    const adminToken = await server.tokenFor('ADMIN' as never);
+    const created = await server.gql(
+      `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+      { input: { email: 'leaver@example.org', name: 'Leaver', role: 'CASE_WORKER', password: 'a-long-password-1' } },
+      adminToken,
+    );
+    const id = created.data!.createUser.id;
+    const token = await server.login('leaver@example.org', 'a-long-password-1');
+    expect((await server.gql(ME, {}, token)).data!.me.id).toBe(id);
+
+    await server.gql('mutation ($id: ID!) { deactivateUser(id: $id) { id active } }', { id }, adminToken);
+    const stale = await server.gql(ME, {}, token);
+    expect(codesOf(stale)).toEqual(['UNAUTHENTICATED']);
+    expect(codesOf(await login('leaver@example.org', 'a-long-password-1'))).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('requires the TOTP code when two-factor sign-in is on', async () => {
+    const email = 'caseworker@example.org';
+    const secret = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'; // RFC 6238's "12345678901234567890"
+    await server.orm.em.fork().nativeUpdate(User, { email }, { totpSecret: secret });
+    try {
+      expect(codesOf(await login(email, DEMO_PASSWORD))).toEqual(['UNAUTHENTICATED']);
+      expect(codesOf(await login(email, DEMO_PASSWORD, '000000'))).toEqual(['UNAUTHENTICATED']);
+      const code = totpAt(Buffer.from('12345678901234567890'), Math.floor(Date.now() / 30000));
+      const ok = await login(email, DEMO_PASSWORD, code);
+      expect(ok.errors).toBeUndefined();
+    } finally {
+      await server.orm.em.fork().nativeUpdate(User, { email }, { totpSecret: null, failedLoginCount: 0, lockedUntil: null });
+    }
+  });
+});
+
+describe('tokens', () => {
+  it('answers UNAUTHENTICATED for an expired token', async () => {
+    const user = await userRow('admin@example.org');
+    const { token } = await signToken({ sub: user.id, tv: user.tokenVersion }, server.config.jwtSecret, 60, new Date(Date.now() - 3600_000));
+    expect(codesOf(await server.gql(ME, {}, token))).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('answers UNAUTHENTICATED for a tampered token', async () => {
+    const token = await server.tokenFor('POLICE_KENT');
+    const [header, payload, signature] = token.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const admin = await userRow('admin@example.org');
+    const forged = Buffer.from(JSON.stringify({ ...claims, sub: admin.id })).toString('base64url');
+    expect(codesOf(await server.gql(ME, {}, `${header}.${forged}.${signature}`))).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('answers UNAUTHENTICATED for a token signed with another secret, or with alg none', async () => {
+    const admin = await userRow('admin@example.org');
+    const other = await signToken({ sub: admin.id, tv: 0 }, 'another-secret-that-is-long-enough-000', 600);
+    expect(codesOf(await server.gql(ME, {}, other.token))).toEqual(['UNAUTHENTICATED']);
+    const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: admin.id, tv: 0, iss: 'lantern', aud: 'lantern-api', exp: 9999999999 })).toString('base64url')}.`;
+    expect(codesOf(await server.gql(ME, {}, none))).toEqual(['UNAUTHENTICATED']);
+    const hs512 = await new SignJWT({ tv: 0 }).setProtectedHeader({ alg: 'HS512' }).setSubject(admin.id).setIssuer('lantern').setAudience('lantern-api').setExpirationTime('5m').sign(new TextEncoder().encode(server.config.jwtSecret));
+    expect(codesOf(await server.gql(ME, {}, hs512))).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('answers UNAUTHENTICATED with no token for a field that needs one', async () => {
+    const res = await server.gql(ME);
+    expect(codesOf(res)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('revokes existing tokens when an admin resets the password', async () => {
+    const adminToken = await server.tokenFor('ADMIN' as never);
+    const token = await server.login('police.kent@example.org');
+    const kent = await userRow('police.kent@example.org');
+    const res = await server.gql('mutation ($id: ID!, $password: String!) { resetPassword(id: $id, password: $password) { id } }', { id: kent.id, password: 'a-new-long-password' }, adminToken);
+    expect(res.errors).toBeUndefined();
+    expect(codesOf(await server.gql(ME, {}, token))).toEqual(['UNAUTHENTICATED']);
+    expect(codesOf(await login('police.kent@example.org', DEMO_PASSWORD))).toEqual(['UNAUTHENTICATED']);
+    expect((await login('police.kent@example.org', 'a-new-long-password')).errors).toBeUndefined();
+  });
+});
