@@ -43,13 +43,15 @@ export function createApp({ orm, config, isMigrated = () => true }: AppOptions):
   const httpServer = http.createServer(app);
 
   const schema = applyMiddleware(buildLanternSchema(), permissions);
+  // Limits are never told to the caller (exposeLimits: false); the messages say only what kind.
   const armor = new ApolloArmor({
-    maxDepth: { n: LIMITS.maxDepth, exposeLimits: false, ignoreIntrospection: true },
-    maxAliases: { n: LIMITS.maxAliases, exposeLimits: false },
-    maxTokens: { n: LIMITS.maxTokens, exposeLimits: false },
-    costLimit: { maxCost: LIMITS.maxCost, exposeLimits: false, ignoreIntrospection: true },
-    maxDirectives: { n: LIMITS.maxDirectives, exposeLimits: false },
-    blockFieldSuggestion: { enabled: true },
+    maxDepth: { n: LIMITS.maxDepth, exposeLimits: false, ignoreIntrospection: true, errorMessage: 'Query refused: nested too deeply' },
+    maxAliases: { n: LIMITS.maxAliases, exposeLimits: false, errorMessage: 'Query refused: too many aliases' },
+    maxTokens: { n: LIMITS.maxTokens, exposeLimits: false, errorMessage: 'Query refused: too many tokens' },
+    costLimit: { maxCost: LIMITS.maxCost, exposeLimits: false, ignoreIntrospection: true, errorMessage: 'Query refused: too costly' },
+    maxDirectives: { n: LIMITS.maxDirectives, exposeLimits: false, errorMessage: 'Query refused: too many directives' },
+    // "Did you mean ...?" hints help developers and map the schema for attackers.
+    blockFieldSuggestion: { enabled: config.isProduction },
   }).protect();
 
   const apollo = new ApolloServer<Context>({

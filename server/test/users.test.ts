@@ -136,7 +136,7 @@ describe('createUser', () => {
   ];
   it.each(bad)('refuses %s, naming the field, and writes nothing', async (_what, change, field, code) => {
     const before = await countUsers();
-    const input = { email: 'fresh@example.org', name: 'Fresh', role: 'CASE_WORKER', password: 'long-enough-pass', ...change };
+    const input: Record<string, unknown> = { email: 'fresh@example.org', name: 'Fresh', role: 'CASE_WORKER', password: 'long-enough-pass', ...change };
     if (change.forceId === 'KENT') input.forceId = kentId;
     const res = await server.gql(CREATE, { input }, await token(Role.ADMIN));
     expect(codesOf(res)).toEqual([code]);

@@ -55,6 +55,8 @@ export const policy = {
     name: isAuthenticated,
     nation: isAuthenticated,
     region: isAuthenticated,
+    createdAt: isAuthenticated,
+    updatedAt: isAuthenticated,
   },
   ForceList: {
     nodes: isAuthenticated,
