@@ -1,5 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
+import { logger } from '../common/logger';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
 import { User } from '../modules/user/user.entity';
 import { ormConfig } from './mikro-orm.config';
 import { DemoSeeder } from './seeders/demo.seeder';
@@ -23,4 +25,36 @@ export async function prepareDatabase(orm: MikroORM, options: Pick<Config, 'demo
     return { seededDemo: true };
   }
   return { seededDemo: false };
+}
+
+export interface Database {
+  orm: MikroORM;
+  /** Set when we started the embedded PostgreSQL (and so must stop it). */
+  embedded?: EmbeddedDatabase;
+  close(): Promise<void>;
+}
+
+/** DATABASE_URL when set, else the embedded PostgreSQL under the data dir. */
+export async function connectDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
+  let embedded: EmbeddedDatabase | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    logger.info('starting embedded PostgreSQL', { dataDir: config.dataDir });
+    embedded = await startEmbeddedPostgres(config.dataDir);
+    url = embedded.url;
+  }
+  try {
+    const orm = await openOrm(url);
+    return {
+      orm,
+      embedded,
+      async close() {
+        await orm.close(true);
+        await embedded?.stop();
+      },
+    };
+  } catch (err) {
+    await embedded?.stop();
+    throw err;
+  }
 }
