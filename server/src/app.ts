@@ -8,9 +8,11 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { GraphQLError } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import type { Config } from './config';
 import type { Context } from './common/context';
+import { UnauthenticatedError } from './common/errors';
 import { createFormatError } from './common/format-error';
 import { logger } from './common/logger';
 import { AuthService } from './modules/auth/auth.service';
@@ -105,7 +107,16 @@ export function createApp({ orm, config, isMigrated = () => true }: AppOptions):
         expressMiddleware(apollo, {
           context: async ({ req }): Promise<Context> => {
             const em = orm.em.fork();
-            const viewer = await new AuthService(em, config).authenticate(req.headers.authorization);
+            let viewer;
+            try {
+              viewer = await new AuthService(em, config).authenticate(req.headers.authorization);
+            } catch (err) {
+              // A bad, expired or revoked token: HTTP 401 with the UNAUTHENTICATED code.
+              if (err instanceof UnauthenticatedError) {
+                throw new GraphQLError(err.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+              }
+              throw err;
+            }
             return { em, viewer, config, requestId: randomUUID() };
           },
         }),

@@ -126,6 +126,13 @@ describe('tokens', () => {
     expect(codesOf(await server.gql(ME, {}, token))).toEqual(['UNAUTHENTICATED']);
   });
 
+  it('answers a bad token with HTTP 401 and a plain message', async () => {
+    const res = await server.gql(ME, {}, 'not-a-token');
+    expect(res.status).toBe(401);
+    expect(codesOf(res)).toEqual(['UNAUTHENTICATED']);
+    expect(res.errors![0].message).toBe('Your session is not valid; please sign in again');
+  });
+
   it('answers UNAUTHENTICATED for a tampered token', async () => {
     const token = await server.tokenFor('POLICE_KENT');
     const [header, payload, signature] = token.split('.');

@@ -1,0 +1,57 @@
+/**
+ * What each role may do in the dashboard: a courtesy mirror of the server's policy
+ * (server/src/policy/), so that menus and buttons a role may not use are not shown.
+ * The server is the guard; this table only decides what to display.
+ *
+ * Deny by default: a resource or action with no row here is refused.
+ * To add a resource (reports, cases, alerts, policeRequests, fundingRecords, trainingSessions),
+ * add a row to ACCESS with the roles allowed for each react-admin action.
+ */
+export const ROLES = ['ADMIN', 'MANAGER', 'CASE_WORKER', 'POLICE_PARTNER', 'MEMBER'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The actions react-admin asks about (views and buttons). */
+export const ACTIONS = ['list', 'show', 'create', 'edit', 'delete'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export type AccessRow = Readonly<Partial<Record<Action, readonly Role[]>>>;
+
+const STAFF: readonly Role[] = ['ADMIN', 'MANAGER', 'CASE_WORKER'];
+const STAFF_AND_POLICE: readonly Role[] = [...STAFF, 'POLICE_PARTNER'];
+
+// resource  -> action -> roles allowed
+export const ACCESS: Readonly<Record<string, AccessRow>> = {
+  users: {
+    list: STAFF,
+    show: STAFF,
+    create: ['ADMIN'],
+    edit: ['ADMIN'],
+    delete: ['ADMIN'], // "Deactivate": the server's deactivateUser
+  },
+  forces: {
+    list: STAFF_AND_POLICE,
+    show: STAFF_AND_POLICE,
+  },
+};
+
+export interface AccessRequest {
+  action: string;
+  resource: string;
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** May `role` perform `action` on `resource` in the dashboard? Pure; false unless a row allows it. */
+export function canAccess(role: unknown, { action, resource }: AccessRequest): boolean {
+  if (!isRole(role) || !Object.hasOwn(ACCESS, resource)) return false;
+  const row = ACCESS[resource];
+  if (!Object.hasOwn(row, action)) return false;
+  return row[action as Action]?.includes(role) ?? false;
+}
+
+/** Does `role` have anything at all to do in the dashboard? (MEMBER does not.) */
+export function hasDashboardAccess(role: unknown): boolean {
+  return Object.keys(ACCESS).some((resource) => canAccess(role, { action: 'list', resource }));
+}

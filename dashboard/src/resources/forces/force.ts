@@ -1,0 +1,3 @@
+import { enumChoices } from '../../providers/schema';
+
+export const nationChoices = enumChoices('Nation');
