@@ -9,6 +9,7 @@ import { verifyTotp } from './totp';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 15;
+const MAX_PASSWORD_INPUT = 1024;
 
 /** One message for every failed sign-in: it never tells which part was wrong or if the account exists. */
 const SIGN_IN_FAILED = 'The e-mail, password or code is not right, or the account cannot sign in';
@@ -24,6 +25,8 @@ export class AuthService {
   ) {}
 
   async login(email: string, password: string, totp: string | null | undefined, now = new Date()): Promise<LoginResult> {
+    // No account has a password this long: refuse before hashing megabytes of input.
+    if (password.length > MAX_PASSWORD_INPUT || email.length > 320) throw new UnauthenticatedError(SIGN_IN_FAILED);
     const user = await this.em.findOne(
       User,
       { email: normaliseEmail(email) },
