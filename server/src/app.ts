@@ -15,6 +15,7 @@ import type { Context } from './common/context';
 import { UnauthenticatedError } from './common/errors';
 import { createFormatError } from './common/format-error';
 import { logger } from './common/logger';
+import { AccessLog, accessLogPlugin } from './modules/access-log/access-log';
 import { AuthService } from './modules/auth/auth.service';
 import { permissions } from './policy/shield';
 import { buildLanternSchema } from './schema';
@@ -64,7 +65,7 @@ export function createApp({ orm, config, isMigrated = () => true }: AppOptions):
     includeStacktraceInErrorResponses: !config.isProduction,
     allowBatchedHttpRequests: false,
     formatError: createFormatError({ isProduction: config.isProduction }),
-    plugins: [...armor.plugins, ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [...armor.plugins, accessLogPlugin, ApolloServerPluginDrainHttpServer({ httpServer })],
     validationRules: armor.validationRules,
   });
 
@@ -117,7 +118,7 @@ export function createApp({ orm, config, isMigrated = () => true }: AppOptions):
               }
               throw err;
             }
-            return { em, viewer, config, requestId: randomUUID() };
+            return { em, viewer, config, requestId: randomUUID(), accessLog: new AccessLog() };
           },
         }),
       );

@@ -1,11 +1,25 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { AccessEventResolver } from './modules/access-log/access-log.resolver';
 import { AuthResolver } from './modules/auth/auth.resolver';
+import { CaseResolver } from './modules/case/case.resolver';
 import { ForceResolver } from './modules/force/force.resolver';
+import { MemberResolver } from './modules/member/member.resolver';
+import { ConsentEventResolver, ConsentResolver, ReportResolver } from './modules/report/report.resolver';
 import { UserResolver } from './modules/user/user.resolver';
 
-export const resolvers = [AuthResolver, UserResolver, ForceResolver] as const;
+export const resolvers = [
+  AuthResolver,
+  UserResolver,
+  ForceResolver,
+  MemberResolver,
+  ReportResolver,
+  ConsentResolver,
+  ConsentEventResolver,
+  CaseResolver,
+  AccessEventResolver,
+] as const;
 
 let cached: GraphQLSchema | undefined;
 

@@ -8,13 +8,13 @@ const isRule = (r: unknown): r is Rule => !isLogicRule(r) && typeof (r as Rule)?
 const OPERATORS: Record<string, string> = { RuleOr: 'or', RuleAnd: 'and', RuleChain: 'chain', RuleRace: 'race', RuleNot: 'not' };
 import { buildLanternSchema } from '../src/schema';
 import { policy } from '../src/policy/shield';
-import { isAdmin, isAuthenticated, isCaseWorker, isManager, isMember, isPolicePartner, isStaff } from '../src/policy/predicates';
+import { isAdmin, isAuthenticated, isCaseWorker, isManager, isMember, isPolicePartner, isReportStaff, isStaff } from '../src/policy/predicates';
 
 type Table = Record<string, Record<string, unknown>>;
 const table = policy as unknown as Table;
 
 /** Rules that look only at the viewer and so may share one answer per request. */
-const VIEWER_ONLY = new Set<unknown>([isAdmin, isManager, isCaseWorker, isPolicePartner, isMember, isStaff, isAuthenticated]);
+const VIEWER_ONLY = new Set<unknown>([isAdmin, isManager, isCaseWorker, isPolicePartner, isMember, isStaff, isReportStaff, isAuthenticated]);
 
 function describeRule(rule: unknown): string {
   if (rule === allow) return 'allow';

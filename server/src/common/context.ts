@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
+import type { AccessLog } from '../modules/access-log/access-log';
 import type { User } from '../modules/user/user.entity';
 import { UnauthenticatedError } from './errors';
 
@@ -12,6 +13,8 @@ export interface Context {
   signedIn?: User;
   config: Config;
   requestId: string;
+  /** Sensitive reads of this request, written as AccessEvents before the response leaves. */
+  accessLog: AccessLog;
 }
 
 /**

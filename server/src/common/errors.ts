@@ -29,8 +29,9 @@ export class ForbiddenError extends AppError {
 
 /** A record that does not exist and one the caller may not see answer exactly alike. */
 export class NotFoundError extends AppError {
-  constructor(type: string) {
-    super('NOT_FOUND', `${type} not found`);
+  /** `field`: the argument that named the record, when it is not simply `id`. */
+  constructor(type: string, field?: string) {
+    super('NOT_FOUND', `${type} not found`, field ? { field } : {});
   }
 }
 

@@ -1,5 +1,24 @@
+import { AccessEvent } from '../modules/access-log/access-event.entity';
+import { CaseFile, CaseNote, PoliceContact, SupportAction } from '../modules/case/case.entity';
+import { Consent, ConsentEvent } from '../modules/consent/consent.entity';
 import { Force } from '../modules/force/force.entity';
+import { Member } from '../modules/member/member.entity';
+import { Report, ReportIdentifier, ReportSequence } from '../modules/report/report.entity';
 import { User } from '../modules/user/user.entity';
 
 /** Every entity, listed explicitly (no folder discovery: the same in tests, builds and bundles). */
-export const entities = [Force, User];
+export const entities = [
+  Force,
+  User,
+  Member,
+  Report,
+  ReportIdentifier,
+  ReportSequence,
+  Consent,
+  ConsentEvent,
+  CaseFile,
+  CaseNote,
+  SupportAction,
+  PoliceContact,
+  AccessEvent,
+];

@@ -33,3 +33,18 @@ export const isSelf = rule('isSelf', { cache: 'strict' })((parent: { id?: string
   if (!parent.id) return false;
   return parent.id === ctx.viewer?.id || parent.id === ctx.signedIn?.id;
 });
+
+/** Case workers or managers: the staff who work with reports (admins do not read them). */
+export const isReportStaff = hasRole('isReportStaff', [Role.CASE_WORKER, Role.MANAGER]);
+
+/** The report (parent) is one the signed-in member made. */
+export const isOwnReport = rule('isOwnReport', { cache: 'strict' })((parent: { member?: { id: string } | null }, _args, ctx: Context) => {
+  const mine = ctx.viewer?.member?.id;
+  return !!mine && !!parent.member && parent.member.id === mine;
+});
+
+/** The member record (parent) is the signed-in member's own. */
+export const isSelfMember = rule('isSelfMember', { cache: 'strict' })((parent: { id?: string }, _args, ctx: Context) => {
+  const mine = ctx.viewer?.member?.id;
+  return !!mine && parent.id === mine;
+});

@@ -1,7 +1,7 @@
 import { allow, deny, or, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { ForbiddenError } from '../common/errors';
-import { isAdmin, isAuthenticated, isSelf, isStaff } from './predicates';
+import { isAdmin, isAuthenticated, isCaseWorker, isMember, isOwnReport, isReportStaff, isSelf, isSelfMember, isStaff } from './predicates';
 
 /**
  * THE access policy, as one table: every type and every field has its rule here, and anything
@@ -12,6 +12,16 @@ import { isAdmin, isAuthenticated, isSelf, isStaff } from './predicates';
 
 /** Staff read every account; anyone reads their own. */
 const canReadUser = or(isStaff, isSelf);
+/** Report data: case workers and managers, and the member who made the report. Not admins. */
+const canReadReport = or(isReportStaff, isOwnReport);
+/** Who reported, and their contact details: case workers (every read logged) and the member. */
+const canReadMember = or(isCaseWorker, isSelfMember);
+
+/** The same rule for each named field (for types whose fields all follow one rule). */
+function each<R>(rule: R, ...fields: string[]): Record<string, R> {
+  return Object.fromEntries(fields.map((f) => [f, rule]));
+}
+const TIMESTAMPS = ['id', 'createdAt', 'updatedAt'];
 
 export const policy = {
   Query: {
@@ -20,6 +30,15 @@ export const policy = {
     user: isAuthenticated, // scoped in SQL: staff see all, everyone else only themselves
     forces: isAuthenticated,
     force: isAuthenticated,
+    reports: or(isReportStaff, isMember), // scoped in SQL: a member sees only their own
+    report: or(isReportStaff, isMember), // scoped in SQL: another's report is NOT_FOUND
+    myReports: isMember,
+    members: isCaseWorker,
+    member: or(isCaseWorker, isMember), // scoped in SQL: a member only themselves
+    myMember: isMember,
+    cases: isReportStaff,
+    case: isReportStaff,
+    accessEvents: isStaff,
   },
   Mutation: {
     login: allow,
@@ -27,6 +46,18 @@ export const policy = {
     updateUser: isAdmin,
     deactivateUser: isAdmin,
     resetPassword: isAdmin,
+    registerMember: allow, // anyone may become a member
+    createReport: isCaseWorker,
+    submitReport: isMember,
+    updateReport: isCaseWorker,
+    setReportConsent: or(isCaseWorker, isMember), // a member: only their own report (else NOT_FOUND)
+    openCase: isCaseWorker,
+    assignCase: isCaseWorker,
+    changeCaseStatus: isCaseWorker,
+    addCaseNote: isCaseWorker,
+    addSupportAction: isCaseWorker,
+    updateSupportAction: isCaseWorker,
+    addPoliceContact: isCaseWorker,
   },
   LoginPayload: {
     token: allow,
@@ -62,6 +93,46 @@ export const policy = {
     nodes: isAuthenticated,
     totalCount: isAuthenticated,
   },
+  Report: {
+    ...each(canReadReport, ...TIMESTAMPS, 'reference', 'receivedAt', 'channel', 'incidentDate', 'forceArea', 'incidentTypes', 'identifiers', 'status'),
+    policeSummary: canReadReport,
+    narrative: canReadReport,
+    location: canReadReport,
+    perpetratorDescription: canReadReport,
+    consent: canReadReport,
+    consentHistory: canReadReport,
+    caseStatus: canReadReport,
+    member: or(isCaseWorker, isOwnReport),
+    case: isReportStaff,
+    linkedReports: isReportStaff,
+  },
+  ReportList: { nodes: or(isReportStaff, isMember), totalCount: or(isReportStaff, isMember) },
+  // Reached only through Report.identifiers, which is guarded above.
+  Identifier: each(isAuthenticated, ...TIMESTAMPS, 'kind', 'value'),
+  // Reached only through Report.consent, which is guarded above.
+  Consent: {
+    ...each(isAuthenticated, ...TIMESTAMPS, 'police', 'alerts', 'statistics', 'method', 'recordedAt', 'withdrawnAt'),
+    recordedByName: isReportStaff,
+  },
+  // Reached only through Report.consentHistory, which is guarded above.
+  ConsentEvent: {
+    ...each(isAuthenticated, ...TIMESTAMPS, 'at', 'actorRole', 'method', 'previousPolice', 'previousAlerts', 'previousStatistics', 'police', 'alerts', 'statistics', 'note'),
+    actorName: isReportStaff,
+  },
+  Member: {
+    ...each(canReadMember, ...TIMESTAMPS, 'pseudonym', 'workSetting', 'policeContactRoute', 'emailAlerts', 'alertAreas'),
+    contactPhone: canReadMember, // staff reads are written to the access log
+    contactEmail: canReadMember,
+  },
+  MemberList: { nodes: isCaseWorker, totalCount: isCaseWorker },
+  // Case work: case workers write, managers read, nobody else (members see Report.caseStatus).
+  Case: each(isReportStaff, ...TIMESTAMPS, 'report', 'assignee', 'status', 'outcome', 'openedAt', 'closedAt', 'allowedTransitions', 'notes', 'supportActions', 'policeContacts'),
+  CaseList: { nodes: isReportStaff, totalCount: isReportStaff },
+  CaseNote: each(isReportStaff, ...TIMESTAMPS, 'author', 'body'),
+  SupportAction: each(isReportStaff, ...TIMESTAMPS, 'kind', 'agency', 'status', 'note', 'createdBy'),
+  PoliceContact: each(isReportStaff, ...TIMESTAMPS, 'contactDate', 'force', 'officer', 'crimeReference', 'summary', 'recordedBy'),
+  AccessEvent: each(isStaff, ...TIMESTAMPS, 'at', 'kind', 'actor', 'actorRole', 'force', 'report', 'member', 'fields'),
+  AccessEventList: { nodes: isStaff, totalCount: isStaff },
 } satisfies IRules;
 
 export const permissions = shield(policy, {

@@ -30,7 +30,7 @@ export class AuthService {
     const user = await this.em.findOne(
       User,
       { email: normaliseEmail(email) },
-      { populate: ['passwordHash', 'totpSecret', 'force'] },
+      { populate: ['passwordHash', 'totpSecret', 'force', 'member'] },
     );
     if (!user) {
       await verifyAgainstDummy(password);
@@ -84,7 +84,7 @@ export class AuthService {
     if (!match) throw new UnauthenticatedError('Malformed Authorization header');
     const claims = await verifyToken(match[1], this.config.jwtSecret);
     if (!claims || !isUuid(claims.sub)) throw new UnauthenticatedError('Your session is not valid; please sign in again');
-    const user = await this.em.findOne(User, { id: claims.sub }, { populate: ['force'] });
+    const user = await this.em.findOne(User, { id: claims.sub }, { populate: ['force', 'member'] });
     if (!user || !user.active || user.tokenVersion !== claims.tv) {
       throw new UnauthenticatedError('Your session is not valid; please sign in again');
     }

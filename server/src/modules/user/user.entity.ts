@@ -1,12 +1,15 @@
-import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, OneToOne, Property, Unique } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity';
 import { Role } from '../../policy/roles';
 import { Force } from '../force/force.entity';
+import type { Member } from '../member/member.entity';
 
 /** An account: staff, police partner or member. Secrets have no @Field and are lazy + hidden. */
 @ObjectType({ description: 'A signed-in account' })
 @Entity({ tableName: 'app_user' })
+// A police partner is always tied to one force; no one else is.
+@Check({ name: 'app_user_force_matches_role', expression: `("role" = 'POLICE_PARTNER') = ("force_id" is not null)` })
 export class User extends BaseEntity<'active' | 'failedLoginCount' | 'tokenVersion'> {
   @Field(() => String, { description: 'Lower-case; unique' })
   @Property({ type: 'string', length: 320 })
@@ -37,6 +40,10 @@ export class User extends BaseEntity<'active' | 'failedLoginCount' | 'tokenVersi
   @Field(() => Date, { nullable: true })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   lastLoginAt?: Date | null;
+
+  /** The member record of a MEMBER account. */
+  @OneToOne({ entity: 'Member', mappedBy: 'user', nullable: true })
+  member?: Member | null;
 
   /** argon2id. */
   @Property({ type: 'text', hidden: true, lazy: true })

@@ -1,0 +1,23 @@
+import { registerEnumType } from 'type-graphql';
+
+/** What the reporter lets the police have. NONE is the default and the withdrawal. */
+export enum PoliceConsent {
+  NONE = 'NONE',
+  ANONYMOUS_INTELLIGENCE = 'ANONYMOUS_INTELLIGENCE',
+  FULL = 'FULL',
+}
+registerEnumType(PoliceConsent, {
+  name: 'PoliceConsent',
+  description: 'NONE: nothing reaches the police. ANONYMOUS_INTELLIGENCE: the redacted summary, without who reported. FULL: the member will talk to police, via the contact route they chose',
+});
+
+/** How a consent was given or changed (ISO/IEC TS 27560 "collection method"). */
+export enum ConsentMethod {
+  IN_PERSON = 'IN_PERSON',
+  PHONE = 'PHONE',
+  EMAIL = 'EMAIL',
+  SELF_SERVICE = 'SELF_SERVICE',
+}
+registerEnumType(ConsentMethod, { name: 'ConsentMethod' });
+
+export const POLICE_CONSENT_RANK: Record<PoliceConsent, number> = { NONE: 0, ANONYMOUS_INTELLIGENCE: 1, FULL: 2 };

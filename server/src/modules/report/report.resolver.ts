@@ -1,0 +1,123 @@
+import { wrap } from '@mikro-orm/core';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { requireViewer, type Context } from '../../common/context';
+import { PageOf } from '../../common/pagination';
+import { CaseFile } from '../case/case.entity';
+import { CaseStatus } from '../case/case.enums';
+import { Consent, ConsentEvent } from '../consent/consent.entity';
+import { Force } from '../force/force.entity';
+import { Member } from '../member/member.entity';
+import { Report, ReportIdentifier } from './report.entity';
+import { CreateReportInput, ReportListArgs, SetConsentArgs, SubmitReportInput, UpdateReportInput } from './report.inputs';
+import { ReportService } from './report.service';
+
+@ObjectType({ description: 'A page of reports' })
+export class ReportList extends PageOf(Report) {}
+
+const service = (ctx: Context) => new ReportService(ctx.em, requireViewer(ctx));
+
+/** Loads a to-one relation of a report when the query that fetched it did not join it. */
+async function related<K extends 'forceArea' | 'consent' | 'caseFile' | 'member'>(ctx: Context, report: Report, key: K): Promise<Report[K]> {
+  const value = report[key];
+  if (value && !wrap(value).isInitialized()) await ctx.em.populate(report, [key] as never);
+  return report[key];
+}
+
+@Resolver(() => Report)
+export class ReportResolver {
+  @Query(() => ReportList, { description: 'Reports the caller may see, filtered and paged in SQL' })
+  reports(@Args(() => ReportListArgs) args: ReportListArgs, @Ctx() ctx: Context) {
+    return service(ctx).list(args);
+  }
+
+  @Query(() => Report, { description: 'NOT_FOUND for a report the caller may not see, exactly as for a missing one' })
+  report(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return service(ctx).get(id);
+  }
+
+  @Query(() => ReportList, { description: 'The signed-in member’s own reports' })
+  myReports(@Args(() => ReportListArgs) args: ReportListArgs, @Ctx() ctx: Context) {
+    return service(ctx).list(args);
+  }
+
+  @Mutation(() => Report, { description: 'A case worker’s intake of a report' })
+  createReport(@Arg('input', () => CreateReportInput) input: CreateReportInput, @Ctx() ctx: Context) {
+    return service(ctx).create(input);
+  }
+
+  @Mutation(() => Report, { description: 'A member reports for themselves' })
+  submitReport(@Arg('input', () => SubmitReportInput) input: SubmitReportInput, @Ctx() ctx: Context) {
+    return service(ctx).submit(input);
+  }
+
+  @Mutation(() => Report)
+  updateReport(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateReportInput) input: UpdateReportInput, @Ctx() ctx: Context) {
+    return service(ctx).update(id, input);
+  }
+
+  @Mutation(() => Report, { description: 'Changes the consent in force (the member for their own report, or a case worker); effective at once' })
+  setReportConsent(@Args(() => SetConsentArgs) args: SetConsentArgs, @Ctx() ctx: Context) {
+    return service(ctx).setConsent(args);
+  }
+
+  @FieldResolver(() => Force, { nullable: true })
+  forceArea(@Root() report: Report, @Ctx() ctx: Context) {
+    return related(ctx, report, 'forceArea');
+  }
+
+  @FieldResolver(() => [ReportIdentifier], { nullable: true })
+  async identifiers(@Root() report: Report): Promise<ReportIdentifier[]> {
+    if (!report.identifiers.isInitialized()) await report.identifiers.init();
+    return report.identifiers.getItems();
+  }
+
+  @FieldResolver(() => Member, { nullable: true, description: 'Who reported (case workers and the member themselves)' })
+  member(@Root() report: Report, @Ctx() ctx: Context) {
+    return related(ctx, report, 'member');
+  }
+
+  @FieldResolver(() => Consent, { nullable: true, description: 'The consent in force, read now' })
+  consent(@Root() report: Report, @Ctx() ctx: Context) {
+    return related(ctx, report, 'consent');
+  }
+
+  @FieldResolver(() => [ConsentEvent], { nullable: true, description: 'Every change of consent, oldest first' })
+  consentHistory(@Root() report: Report, @Ctx() ctx: Context) {
+    return service(ctx).consentHistory(report);
+  }
+
+  @FieldResolver(() => CaseFile, { nullable: true, description: 'The case on this report (staff)' })
+  case(@Root() report: Report, @Ctx() ctx: Context) {
+    return related(ctx, report, 'caseFile');
+  }
+
+  @FieldResolver(() => CaseStatus, { nullable: true, description: 'Only the status of the case (what a member sees)' })
+  async caseStatus(@Root() report: Report, @Ctx() ctx: Context): Promise<CaseStatus | null> {
+    return (await related(ctx, report, 'caseFile'))?.status ?? null;
+  }
+
+  @FieldResolver(() => [Report], { nullable: true, description: 'Other reports sharing a perpetrator identifier (staff)' })
+  linkedReports(@Root() report: Report, @Ctx() ctx: Context) {
+    return service(ctx).linkedReports(report);
+  }
+}
+
+@Resolver(() => Consent)
+export class ConsentResolver {
+  @FieldResolver(() => String, { nullable: true, description: 'Who recorded it (staff only)' })
+  async recordedByName(@Root() consent: Consent, @Ctx() ctx: Context): Promise<string | null> {
+    if (!consent.recordedBy) return null;
+    if (!wrap(consent.recordedBy).isInitialized()) await ctx.em.populate(consent, ['recordedBy']);
+    return consent.recordedBy.name;
+  }
+}
+
+@Resolver(() => ConsentEvent)
+export class ConsentEventResolver {
+  @FieldResolver(() => String, { nullable: true, description: 'Who made the change (staff only)' })
+  async actorName(@Root() event: ConsentEvent, @Ctx() ctx: Context): Promise<string | null> {
+    if (!event.actor) return null;
+    if (!wrap(event.actor).isInitialized()) await ctx.em.populate(event, ['actor']);
+    return event.actor.name;
+  }
+}

@@ -1,0 +1,295 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { isCalendarDate, todayInLondon } from '../../common/dates';
+import { BadUserInputError, ForbiddenError, NotFoundError } from '../../common/errors';
+import { isUuid } from '../../common/ids';
+import { offsetOf, SortOrder, type Page } from '../../common/pagination';
+import { likePattern } from '../../common/text';
+import { Role } from '../../policy/roles';
+import { reportScope } from '../../policy/scopes';
+import { Consent, ConsentEvent } from '../consent/consent.entity';
+import { ConsentMethod, POLICE_CONSENT_RANK } from '../consent/consent.enums';
+import { Force } from '../force/force.entity';
+import { normaliseIdentifier } from '../identifier/identifier.normalise';
+import { Member } from '../member/member.entity';
+import type { User } from '../user/user.entity';
+import { Report, ReportIdentifier } from './report.entity';
+import { Channel } from './report.enums';
+import type { ConsentInput, CreateReportInput, IdentifierInput, ReportFilter, ReportListArgs, SetConsentArgs, SubmitReportInput, UpdateReportInput } from './report.inputs';
+
+/** What a list or a single read loads with each report (joined, not one query per row). */
+export const REPORT_POPULATE = ['forceArea', 'consent', 'identifiers', 'caseFile'] as const;
+
+const METHOD_BY_CHANNEL: Record<Channel, ConsentMethod> = {
+  WEB: ConsentMethod.SELF_SERVICE,
+  PHONE: ConsentMethod.PHONE,
+  EMAIL: ConsentMethod.EMAIL,
+  OUTREACH: ConsentMethod.IN_PERSON,
+  THIRD_PARTY: ConsentMethod.IN_PERSON,
+};
+
+/** Reports: intake by case workers, members' own reports, consent changes. */
+export class ReportService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly viewer: User,
+  ) {}
+
+  async list(args: ReportListArgs): Promise<Page<Report>> {
+    const where: FilterQuery<Report> = { $and: [reportScope(this.viewer), filterToWhere(args.filter)] };
+    const order = args.sortOrder ?? (args.sortField ? SortOrder.ASC : SortOrder.DESC);
+    const [nodes, totalCount] = await this.em.findAndCount(Report, where, {
+      populate: REPORT_POPULATE,
+      orderBy: [{ [args.sortField ?? 'receivedAt']: order }, { id: order }],
+      ...offsetOf(args),
+    });
+    return { nodes, totalCount };
+  }
+
+  /** A report the viewer may see, or NOT_FOUND (the same for a hidden and a missing one). */
+  async get(id: string, field = 'id'): Promise<Report> {
+    const report = isUuid(id) ? await this.em.findOne(Report, { $and: [{ id }, reportScope(this.viewer)] }, { populate: REPORT_POPULATE }) : null;
+    if (!report) throw new NotFoundError('Report', field);
+    return report;
+  }
+
+  /** A case worker's intake (phone, e-mail, outreach, web, third party). */
+  async create(input: CreateReportInput): Promise<Report> {
+    return this.em.transactional(async (em) => {
+      const member = input.memberId ? await memberById(em, input.memberId) : null;
+      const receivedAt = input.receivedAt ?? new Date();
+      if (receivedAt.getTime() > Date.now() + 5 * 60_000) throw new BadUserInputError('receivedAt', 'cannot be in the future');
+      const report = await this.build(em, input, {
+        channel: input.channel,
+        receivedAt,
+        policeSummary: input.policeSummary?.trim() || null,
+        member,
+        method: input.consent.method ?? METHOD_BY_CHANNEL[input.channel],
+      });
+      await em.flush();
+      return report;
+    });
+  }
+
+  /** A signed-in member reporting for themselves, through the web. */
+  async submit(input: SubmitReportInput): Promise<Report> {
+    const mine = this.viewer.member;
+    if (!mine) throw new ForbiddenError('Only a member can submit a report for themselves');
+    return this.em.transactional(async (em) => {
+      const report = await this.build(em, input, {
+        channel: Channel.WEB,
+        receivedAt: new Date(),
+        policeSummary: null,
+        member: em.getReference(Member, mine.id),
+        method: ConsentMethod.SELF_SERVICE,
+      });
+      await em.flush();
+      return report;
+    });
+  }
+
+  async update(id: string, input: UpdateReportInput): Promise<Report> {
+    return this.em.transactional(async (em) => {
+      const report = await new ReportService(em, this.viewer).get(id);
+      if (input.forceAreaId !== undefined && input.forceAreaId !== null) report.forceArea = await forceById(em, input.forceAreaId, 'forceAreaId');
+      if (input.incidentDate != null) report.incidentDate = checkIncidentDate(input.incidentDate);
+      if (input.incidentTypes != null) report.incidentTypes = [...new Set(input.incidentTypes)];
+      if (input.narrative != null) report.narrative = requireText(input.narrative, 'narrative');
+      if (input.location !== undefined) report.location = input.location?.trim() || null;
+      if (input.policeSummary !== undefined) report.policeSummary = input.policeSummary?.trim() || null;
+      if (input.perpetratorDescription !== undefined) report.perpetratorDescription = input.perpetratorDescription?.trim() || null;
+      if (input.status != null) report.status = input.status;
+      if (input.memberId !== undefined) report.member = input.memberId ? await memberById(em, input.memberId) : null;
+      if (input.identifiers != null) {
+        const wanted = normaliseAll(input.identifiers);
+        const key = (k: string, v: string) => `${k}|${v}`;
+        const keep = new Set(wanted.map((w) => key(w.kind, w.value)));
+        for (const existing of report.identifiers.getItems()) {
+          if (!keep.has(key(existing.kind, existing.value))) report.identifiers.remove(existing);
+        }
+        const have = new Set(report.identifiers.getItems().map((i) => key(i.kind, i.value)));
+        for (const w of wanted) if (!have.has(key(w.kind, w.value))) report.identifiers.add(em.create(ReportIdentifier, { report, ...w }));
+      }
+      await em.flush();
+      return report;
+    });
+  }
+
+  /**
+   * Changes the consent in force and appends the history event, in one transaction. A member
+   * may change only their own report's consent (another's answers NOT_FOUND); a case worker any.
+   * Takes effect for every later read: consent is never cached across requests.
+   */
+  async setConsent(args: SetConsentArgs): Promise<Report> {
+    return this.em.transactional(async (em) => {
+      const report = await new ReportService(em, this.viewer).get(args.reportId, 'reportId');
+      const isMember = this.viewer.role === Role.MEMBER;
+      const consent = report.consent;
+      const before = { police: consent.police, alerts: consent.alerts, statistics: consent.statistics };
+      const method = isMember ? ConsentMethod.SELF_SERVICE : (args.method ?? ConsentMethod.PHONE);
+      const now = new Date();
+      if (POLICE_CONSENT_RANK[args.police] < POLICE_CONSENT_RANK[consent.police]) consent.withdrawnAt = now;
+      consent.police = args.police;
+      consent.alerts = args.alerts;
+      if (args.statistics !== undefined && args.statistics !== null) consent.statistics = args.statistics;
+      consent.method = method;
+      consent.recordedBy = em.getReference('User', this.viewer.id) as User;
+      consent.recordedAt = now;
+      em.create(ConsentEvent, {
+        report,
+        at: now,
+        actor: consent.recordedBy,
+        actorRole: this.viewer.role,
+        method,
+        previousPolice: before.police,
+        previousAlerts: before.alerts,
+        previousStatistics: before.statistics,
+        police: consent.police,
+        alerts: consent.alerts,
+        statistics: consent.statistics,
+        note: args.note?.trim() || null,
+      });
+      await em.flush();
+      return report;
+    });
+  }
+
+  async consentHistory(report: Report): Promise<ConsentEvent[]> {
+    return this.em.find(ConsentEvent, { report: report.id }, { orderBy: { at: 'ASC', id: 'ASC' } });
+  }
+
+  /** Other reports sharing a normalised identifier with this one: repeat perpetrators. */
+  async linkedReports(report: Report): Promise<Report[]> {
+    const rows: { id: string }[] = await this.em.getConnection().execute(
+      `select distinct other.report_id as id
+         from report_identifier mine
+         join report_identifier other on other.kind = mine.kind and other.value = mine.value and other.report_id <> mine.report_id
+        where mine.report_id = ?`,
+      [report.id],
+    );
+    if (rows.length === 0) return [];
+    return this.em.find(Report, { $and: [{ id: { $in: rows.map((r) => r.id) } }, reportScope(this.viewer)] }, {
+      populate: REPORT_POPULATE,
+      orderBy: { receivedAt: 'DESC' },
+    });
+  }
+
+  private async build(
+    em: EntityManager,
+    input: SubmitReportInput,
+    extra: { channel: Channel; receivedAt: Date; policeSummary: string | null; member: Member | null; method: ConsentMethod },
+  ): Promise<Report> {
+    const forceArea = await forceById(em, input.forceAreaId, 'forceAreaId');
+    const incidentDate = checkIncidentDate(input.incidentDate);
+    const identifiers = normaliseAll(input.identifiers ?? []);
+    const consent = newConsent(em, input.consent, extra.method, this.viewer);
+    const report = em.create(Report, {
+      reference: await nextReference(em, extra.receivedAt),
+      receivedAt: extra.receivedAt,
+      channel: extra.channel,
+      incidentDate,
+      forceArea,
+      incidentTypes: [...new Set(input.incidentTypes)],
+      narrative: requireText(input.narrative, 'narrative'),
+      location: input.location?.trim() || null,
+      policeSummary: extra.policeSummary,
+      perpetratorDescription: input.perpetratorDescription?.trim() || null,
+      member: extra.member,
+      createdBy: em.getReference('User', this.viewer.id) as User,
+      consent,
+    });
+    for (const i of identifiers) report.identifiers.add(em.create(ReportIdentifier, { report, ...i }));
+    em.create(ConsentEvent, {
+      report,
+      at: consent.recordedAt,
+      actor: consent.recordedBy,
+      actorRole: this.viewer.role,
+      method: consent.method,
+      police: consent.police,
+      alerts: consent.alerts,
+      statistics: consent.statistics,
+      note: 'Consent recorded with the report',
+    });
+    return report;
+  }
+}
+
+function newConsent(em: EntityManager, input: ConsentInput, method: ConsentMethod, viewer: User): Consent {
+  return em.create(Consent, {
+    police: input.police,
+    alerts: input.alerts,
+    statistics: input.statistics ?? true,
+    method,
+    recordedBy: em.getReference('User', viewer.id) as User,
+    recordedAt: new Date(),
+  });
+}
+
+/** `LN-<year>-<6 digits>`, sequential per year, issued inside the report's own transaction. */
+export async function nextReference(em: EntityManager, receivedAt: Date): Promise<string> {
+  const year = receivedAt.getUTCFullYear();
+  const [row] = await em.getConnection().execute<{ last: number }[]>(
+    `insert into report_sequence (year, last) values (?, 1)
+     on conflict (year) do update set last = report_sequence.last + 1
+     returning last`,
+    [year],
+  );
+  return `LN-${year}-${String(row.last).padStart(6, '0')}`;
+}
+
+function checkIncidentDate(value: string): string {
+  if (!isCalendarDate(value)) throw new BadUserInputError('incidentDate', 'is not a real date');
+  if (value > todayInLondon()) throw new BadUserInputError('incidentDate', 'cannot be in the future');
+  if (value < '1990-01-01') throw new BadUserInputError('incidentDate', 'is too far in the past');
+  return value;
+}
+
+function requireText(value: string, field: string): string {
+  const text = value.trim();
+  if (!text) throw new BadUserInputError(field, 'must not be empty');
+  return text;
+}
+
+function normaliseAll(identifiers: IdentifierInput[]): { kind: IdentifierInput['kind']; value: string }[] {
+  const seen = new Map<string, { kind: IdentifierInput['kind']; value: string }>();
+  identifiers.forEach((i, index) => {
+    const value = normaliseIdentifier(i.kind, i.value, `identifiers.${index}.value`);
+    seen.set(`${i.kind}|${value}`, { kind: i.kind, value });
+  });
+  return [...seen.values()];
+}
+
+async function forceById(em: EntityManager, id: string, field: string): Promise<Force> {
+  const force = isUuid(id) ? await em.findOne(Force, { id }) : null;
+  if (!force) throw new BadUserInputError(field, 'names a force that does not exist');
+  return force;
+}
+
+async function memberById(em: EntityManager, id: string): Promise<Member> {
+  const member = isUuid(id) ? await em.findOne(Member, { id }) : null;
+  if (!member) throw new BadUserInputError('memberId', 'names a member that does not exist');
+  return member;
+}
+
+function filterToWhere(filter: ReportFilter | undefined): FilterQuery<Report> {
+  if (!filter) return {};
+  const nothing = { id: null };
+  const where: FilterQuery<Report>[] = [];
+  if (filter.q?.trim()) where.push({ reference: { $ilike: likePattern(filter.q) } });
+  if (filter.forceAreaId) where.push(isUuid(filter.forceAreaId) ? { forceArea: filter.forceAreaId } : nothing);
+  if (filter.incidentType) where.push({ incidentTypes: { $contains: [filter.incidentType] } });
+  if (filter.status) where.push({ status: filter.status });
+  if (filter.policeConsent) where.push({ consent: { police: filter.policeConsent } });
+  if (filter.incidentFrom) where.push({ incidentDate: { $gte: filter.incidentFrom } });
+  if (filter.incidentTo) where.push({ incidentDate: { $lte: filter.incidentTo } });
+  if (filter.receivedFrom) where.push({ receivedAt: { $gte: filter.receivedFrom } });
+  if (filter.receivedTo) where.push({ receivedAt: { $lte: filter.receivedTo } });
+  if (filter.identifierValue?.trim()) {
+    if (!filter.identifierKind) throw new BadUserInputError('identifierKind', 'is needed to search by identifier');
+    const value = normaliseIdentifier(filter.identifierKind, filter.identifierValue, 'identifierValue');
+    where.push({ identifiers: { kind: filter.identifierKind, value } });
+  }
+  if (filter.memberId) where.push(isUuid(filter.memberId) ? { member: filter.memberId } : nothing);
+  if (filter.ids) where.push({ id: { $in: filter.ids.filter(isUuid) } });
+  return where.length ? { $and: where } : {};
+}
