@@ -4,6 +4,7 @@ import { logger } from '../common/logger';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
 import { User } from '../modules/user/user.entity';
 import { ormConfig } from './mikro-orm.config';
+import { DemoReportsSeeder } from './seeders/demo-reports.seeder';
 import { DemoSeeder } from './seeders/demo.seeder';
 import { ReferenceSeeder } from './seeders/reference.seeder';
 
@@ -15,13 +16,18 @@ export async function openOrm(url: string): Promise<MikroORM> {
  * Brings a database up to date: runs pending migrations, adds missing reference data, and on an
  * empty database (no accounts yet) seeds the demo data when the configuration allows it.
  */
-export async function prepareDatabase(orm: MikroORM, options: Pick<Config, 'demo'>): Promise<{ seededDemo: boolean }> {
+export async function prepareDatabase(
+  orm: MikroORM,
+  options: Pick<Config, 'demo'> & { demoReports?: boolean },
+): Promise<{ seededDemo: boolean }> {
   await orm.getMigrator().up();
   const seeder = orm.getSeeder();
   await seeder.seed(ReferenceSeeder);
   const empty = (await orm.em.fork().count(User, {})) === 0;
   if (empty && options.demo) {
     await seeder.seed(DemoSeeder);
+    // Tests seed only the accounts, and make the reports they need themselves.
+    if (options.demoReports !== false) await seeder.seed(DemoReportsSeeder);
     return { seededDemo: true };
   }
   return { seededDemo: false };

@@ -17,7 +17,7 @@ export default async function globalSetup(): Promise<void> {
   const db = await startEmbeddedPostgres(dataDir, { database: TEMPLATE_DATABASE });
   const orm = await openOrm(db.url);
   try {
-    await prepareDatabase(orm, { demo: true });
+    await prepareDatabase(orm, { demo: true, demoReports: false });
   } finally {
     await orm.close(true);
     // MikroORM keeps per-process registries on globalThis; jest workers must not inherit them.

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { Seeder } from '@mikro-orm/seeder';
 import { hashPassword } from '../../modules/auth/password';
 import { Force } from '../../modules/force/force.entity';
+import { Member, WorkSetting } from '../../modules/member/member.entity';
 import { User } from '../../modules/user/user.entity';
 import { Role } from '../../policy/roles';
 
@@ -21,7 +22,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { email: 'caseworker@example.org', name: 'Casey Worker', role: Role.CASE_WORKER },
   { email: 'police.avon@example.org', name: 'PC Avery Avon', role: Role.POLICE_PARTNER, forceCode: 'avon-and-somerset' },
   { email: 'police.kent@example.org', name: 'PC Kit Kent', role: Role.POLICE_PARTNER, forceCode: 'kent' },
-  // A MEMBER account belongs to a Member record; that record arrives with member registration.
+  // A MEMBER account belongs to a Member record (seeded below), who works in Avon and Somerset.
   { email: 'member@example.org', name: 'Demo Member', role: Role.MEMBER },
 ];
 
@@ -31,13 +32,17 @@ export class DemoSeeder extends Seeder {
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const forces = new Map((await em.find(Force, {})).map((f) => [f.code, f]));
     for (const account of DEMO_ACCOUNTS) {
-      em.create(User, {
+      const user = em.create(User, {
         email: account.email,
         name: account.name,
         role: account.role,
         force: account.forceCode ? forces.get(account.forceCode)! : null,
         passwordHash,
       });
+      if (account.role === Role.MEMBER) {
+        const member = em.create(Member, { pseudonym: 'Sky', user, workSetting: WorkSetting.OFF_STREET_INDEPENDENT });
+        member.alertAreas.add(forces.get('avon-and-somerset')!);
+      }
     }
     await em.flush();
   }
