@@ -633,7 +633,7 @@ export function buildDemoReports(input: DemoInput): DemoData {
       incidentTypes: types,
       location: rng.chance(0.9) ? rng.pick(LOCATIONS) : null,
       narrative: narrative(rng, types),
-      policeSummary: initialPolice !== PoliceConsent.NONE && !isSky ? policeSummary(rng, types, d, incidentDate, initialPolice) : null,
+      policeSummary: initialPolice !== PoliceConsent.NONE ? policeSummary(rng, types, d, incidentDate, initialPolice) : null,
       perpetratorDescription: d.perpetrator,
       status,
       member: isSky ? input.memberId : null,
