@@ -617,7 +617,7 @@ export function buildDemoReports(input: DemoInput): DemoData {
       alerts,
       statistics,
       method: withdrawn ? ConsentMethod.PHONE : method,
-      recordedBy: creator,
+      recordedBy: withdrawnAt ? input.caseWorkerId : creator,
       recordedAt: withdrawnAt ?? d.receivedAt,
       withdrawnAt,
     });
@@ -751,7 +751,7 @@ export function buildDemoReports(input: DemoInput): DemoData {
 }
 
 function pickCaseStatus(rng: Rng, ageDays: number, police: PoliceConsent): CaseStatus {
-  const closedChance = ageDays > 180 ? 0.9 : ageDays > 60 ? 0.6 : ageDays > 14 ? 0.25 : 0.05;
+  const closedChance = ageDays > 365 ? 0.93 : ageDays > 180 ? 0.75 : ageDays > 60 ? 0.5 : ageDays > 14 ? 0.2 : 0.05;
   if (rng.chance(closedChance)) return CaseStatus.CLOSED;
   if (ageDays < 7) return rng.weighted([[CaseStatus.OPEN, 50], [CaseStatus.ACTIVE, 35], [CaseStatus.AWAITING_MEMBER, 15]] as const);
   const status = rng.weighted([[CaseStatus.OPEN, 15], [CaseStatus.ACTIVE, 40], [CaseStatus.AWAITING_MEMBER, 25], [CaseStatus.POLICE_LIAISON, 20]] as const);
