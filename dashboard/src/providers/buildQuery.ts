@@ -8,6 +8,8 @@ import {
   isNonNullType,
   isObjectType,
   parse,
+  validate,
+  type DocumentNode,
   type GraphQLArgument,
   type GraphQLField,
   type GraphQLInputObjectType,
@@ -19,6 +21,17 @@ import {
 import type { BuildQuery, BuildQueryFactory, BuildQueryResult, IntrospectionResult } from 'ra-data-graphql';
 import { CREATE, DELETE, GET_LIST, GET_MANY, GET_MANY_REFERENCE, GET_ONE, UPDATE } from 'react-admin';
 import type { ApiError } from './errors';
+import {
+  caseRecord,
+  caseRow,
+  memberRecord,
+  memberRow,
+  reportRecord,
+  reportRow,
+  selectionFor,
+  type Selection,
+} from './selections';
+import { readSession } from './session';
 
 /** The server refuses a page larger than this. */
 export const MAX_PER_PAGE = 100;
@@ -30,11 +43,26 @@ export interface ResourceOperations {
   create?: string; // (input)
   update?: string; // (id, input)
   delete?: string; // (id)
+  /**
+   * What to read, when not every field one level down (see selections.ts): `list` for getList,
+   * getMany and getManyReference; `one` for getOne and the answers to create, update and delete.
+   */
+  select?: Readonly<{ list: Selection; one: Selection }>;
 }
 
 export const RESOURCE_OPERATIONS: Readonly<Record<string, ResourceOperations>> = {
   users: { list: 'users', one: 'user', create: 'createUser', update: 'updateUser', delete: 'deactivateUser' },
   forces: { list: 'forces', one: 'force' },
+  reports: {
+    list: 'reports',
+    one: 'report',
+    create: 'createReport',
+    update: 'updateReport',
+    select: { list: reportRow, one: reportRecord },
+  },
+  // No update: a case changes through its own mutations (dataProvider.changeCaseStatus, ...).
+  cases: { list: 'cases', one: 'case', create: 'openCase', select: { list: caseRow, one: caseRecord } },
+  members: { list: 'members', one: 'member', select: { list: memberRow, one: memberRecord } },
 };
 
 type Data = Record<string, unknown>;
@@ -211,14 +239,30 @@ function mutationVariables(field: GraphQLField<unknown, unknown>, params: { id?:
 // ---------------------------------------------------------------------------------------------
 // Documents and responses
 
-function document(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>, variables: Data, selection: string) {
+const checkedDocuments = new Set<string>();
+
+/** A hand-written selection (selections.ts) that does not fit the schema fails here, named, not on the server. */
+function checked(schema: GraphQLSchema, source: string): DocumentNode {
+  const doc = parse(source);
+  if (!checkedDocuments.has(source)) {
+    const problems = validate(schema, doc);
+    if (problems.length > 0) throw new Error(`Lantern: ${problems.map((p) => p.message).join('; ')}`);
+    checkedDocuments.add(source);
+  }
+  return doc;
+}
+
+function document(schema: GraphQLSchema, kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>, variables: Data, selection: string) {
   const used = field.args.filter((arg: GraphQLArgument) => arg.name in variables);
   const definitions = used.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ');
   const args = used.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
   const name = `${kind === 'query' ? 'Ra' : 'RaMutate'}_${field.name}`;
-  return parse(`${kind} ${name}${definitions ? `(${definitions})` : ''} {
+  return checked(
+    schema,
+    `${kind} ${name}${definitions ? `(${definitions})` : ''} {
     data: ${field.name}${args ? `(${args})` : ''} { ${selection} }
-  }`);
+  }`,
+  );
 }
 
 /** Removes Apollo's __typename from a record, recursively. */
@@ -267,13 +311,17 @@ export const buildQuery: BuildQueryFactory = (introspection) => {
   const build: BuildQuery = (method, resource, params): BuildQueryResult => {
     const operations = Object.hasOwn(RESOURCE_OPERATIONS, resource) ? RESOURCE_OPERATIONS[resource] : undefined;
     if (!operations) throw new Error(`Lantern: no API operations are configured for "${resource}"`);
+    const role = readSession()?.user.role;
+    /** The selection for a list row or a whole record, for the signed-in role. */
+    const viewSelection = (view: 'list' | 'one', type: GraphQLObjectType) =>
+      operations.select ? selectionFor(operations.select[view], role) : selectionOf(type);
 
     switch (method) {
       case GET_LIST:
       case GET_MANY:
       case GET_MANY_REFERENCE: {
         const field = operationField(schema, 'query', operations.list);
-        const selection = `nodes { ${selectionOf(nodeTypeOf(field))} } totalCount`;
+        const selection = `nodes { ${viewSelection('list', nodeTypeOf(field))} } totalCount`;
         let variables: Data;
         if (method === GET_MANY) {
           const ids = params.ids as unknown[];
@@ -284,7 +332,7 @@ export const buildQuery: BuildQueryFactory = (introspection) => {
           variables = listVariables(field, params, params.filter ?? {});
         }
         return {
-          query: document('query', field, variables, selection),
+          query: document(schema, 'query', field, variables, selection),
           variables,
           parseResponse: (response) => listResult(response as Response, method !== GET_MANY),
         };
@@ -293,7 +341,7 @@ export const buildQuery: BuildQueryFactory = (introspection) => {
         const field = operationField(schema, 'query', operations.one);
         const variables = { id: params.id };
         return {
-          query: document('query', field, variables, selectionOf(objectTypeOf(field))),
+          query: document(schema, 'query', field, variables, viewSelection('one', objectTypeOf(field))),
           variables,
           parseResponse: (response) => ({ data: clean(rootOf(response as Response)) }),
         };
@@ -306,7 +354,7 @@ export const buildQuery: BuildQueryFactory = (introspection) => {
         const field = operationField(schema, 'mutation', name);
         const variables = mutationVariables(field, method === CREATE ? { data: params.data } : params);
         return {
-          query: document('mutation', field, variables, selectionOf(objectTypeOf(field))),
+          query: document(schema, 'mutation', field, variables, viewSelection('one', objectTypeOf(field))),
           variables,
           parseResponse: (response) => ({ data: clean(rootOf(response as Response)) }),
         };

@@ -18,6 +18,9 @@ export type AccessRow = Readonly<Partial<Record<Action, readonly Role[]>>>;
 
 const STAFF: readonly Role[] = ['ADMIN', 'MANAGER', 'CASE_WORKER'];
 const STAFF_AND_POLICE: readonly Role[] = [...STAFF, 'POLICE_PARTNER'];
+const CASE_WORKER: readonly Role[] = ['CASE_WORKER'];
+/** Report data and case work: case workers, and managers read-only. Not admins; police come later. */
+const REPORT_STAFF: readonly Role[] = ['CASE_WORKER', 'MANAGER'];
 
 // resource  -> action -> roles allowed
 export const ACCESS: Readonly<Record<string, AccessRow>> = {
@@ -31,6 +34,22 @@ export const ACCESS: Readonly<Record<string, AccessRow>> = {
   forces: {
     list: STAFF_AND_POLICE,
     show: STAFF_AND_POLICE,
+  },
+  reports: {
+    list: REPORT_STAFF,
+    show: REPORT_STAFF, // a MANAGER reads no member and no contact details (selections.ts)
+    create: CASE_WORKER,
+    edit: CASE_WORKER, // also "Change consent" (setReportConsent)
+  },
+  cases: {
+    list: REPORT_STAFF,
+    show: REPORT_STAFF,
+    create: CASE_WORKER, // "Open a case" (openCase)
+    edit: CASE_WORKER, // the case page's actions: status, assignee, notes, support, police contacts
+  },
+  members: {
+    list: CASE_WORKER,
+    show: CASE_WORKER, // contact details only on demand, each read logged
   },
 };
 

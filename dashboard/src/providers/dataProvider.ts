@@ -9,10 +9,22 @@ import type {
   Identifier,
   RaRecord,
 } from 'react-admin';
+import type { DocumentNode } from 'graphql';
 import { apolloClient } from './apolloClient';
 import { buildQuery, MAX_PER_PAGE } from './buildQuery';
 import { toHttpError } from './errors';
 import { introspectionSchema } from './schema';
+import {
+  ACCESS_EVENT,
+  CASE_NOTE,
+  MEMBER_CONTACT,
+  POLICE_CONTACT,
+  REPORT_CONSENT,
+  SUPPORT_ACTION,
+  caseRecord,
+  selectionFor,
+} from './selections';
+import { readSession } from './session';
 
 /**
  * react-admin method -> API (see buildQuery.ts for the per-resource names):
@@ -24,12 +36,67 @@ import { introspectionSchema } from './schema';
  *   update           -> updateUser(id, input)        (input: only the fields that changed)
  *   delete           -> deactivateUser(id)           (users are deactivated, never deleted)
  *   updateMany, deleteMany: not offered.
+ * reports: reports / report / createReport / updateReport; cases: cases / case / openCase(reportId,
+ * assigneeId); members: members / member (read only). What they select, per role, is in
+ * selections.ts (never a member's contact details).
  * A page larger than the server's limit of 100 is fetched as several pages of 100.
  * Every error is turned into a react-admin HttpError by errors.ts.
+ *
+ * The custom methods below are the API's own mutations, each answering `{ data }`.
  */
 export interface LanternDataProvider extends DataProvider {
   /** Sets a new password for a user (ADMIN only on the server). */
   resetPassword(id: Identifier, password: string): Promise<{ data: RaRecord }>;
+  /** setReportConsent: changes the consent in force and appends to its history (case workers). */
+  setReportConsent(reportId: Identifier, consent: ConsentChange): Promise<{ data: RaRecord }>;
+  /** openCase: opens the case on a report, assigned to the caller unless `assigneeId` is given. */
+  openCase(reportId: Identifier, assigneeId?: Identifier | null): Promise<{ data: RaRecord }>;
+  /** assignCase: gives the case to another case worker (null: to nobody). */
+  assignCase(id: Identifier, assigneeId: Identifier | null): Promise<{ data: RaRecord }>;
+  /** changeCaseStatus: only to one of the case's `allowedTransitions` (else CONFLICT); closing needs an outcome. */
+  changeCaseStatus(id: Identifier, status: string, outcome?: string | null): Promise<{ data: RaRecord }>;
+  addCaseNote(caseId: Identifier, body: string): Promise<{ data: RaRecord }>;
+  addSupportAction(caseId: Identifier, input: SupportActionInput): Promise<{ data: RaRecord }>;
+  updateSupportAction(id: Identifier, status: string, note?: string | null): Promise<{ data: RaRecord }>;
+  addPoliceContact(caseId: Identifier, input: PoliceContactInput): Promise<{ data: RaRecord }>;
+  /** A member's contact details. Every call is written to the access log, with who and when. */
+  getMemberContact(id: Identifier): Promise<{ data: MemberContact }>;
+  /** The access log of a member or a report, newest first (first page only). */
+  getAccessEvents(filter: AccessEventFilter, perPage?: number): Promise<{ data: RaRecord[]; total: number }>;
+}
+
+export interface ConsentChange {
+  police: string;
+  alerts: boolean;
+  statistics?: boolean | null;
+  method?: string | null;
+  note?: string | null;
+}
+
+export interface SupportActionInput {
+  kind: string;
+  agency?: string | null;
+  status?: string | null;
+  note?: string | null;
+}
+
+export interface PoliceContactInput {
+  contactDate: string;
+  forceId: Identifier;
+  officer?: string | null;
+  crimeReference?: string | null;
+  summary: string;
+}
+
+export interface MemberContact extends RaRecord {
+  contactPhone?: string | null;
+  contactEmail?: string | null;
+}
+
+export interface AccessEventFilter {
+  memberId?: Identifier;
+  reportId?: Identifier;
+  kind?: string;
 }
 
 const graphqlProvider = buildGraphQLProvider({
@@ -77,6 +144,96 @@ const RESET_PASSWORD = gql`
   }
 `;
 
+/** The case as the case page reads it, for the signed-in role (the answer to a case mutation). */
+const caseSelection = () => selectionFor(caseRecord, readSession()?.user.role);
+
+const SET_REPORT_CONSENT = gql`
+  mutation SetReportConsent(
+    $reportId: ID!
+    $police: PoliceConsent!
+    $alerts: Boolean!
+    $statistics: Boolean
+    $method: ConsentMethod
+    $note: String
+  ) {
+    data: setReportConsent(reportId: $reportId, police: $police, alerts: $alerts, statistics: $statistics, method: $method, note: $note) {
+      ${REPORT_CONSENT}
+    }
+  }
+`;
+
+const openCaseMutation = () => gql`
+  mutation OpenCase($reportId: ID!, $assigneeId: ID) {
+    data: openCase(reportId: $reportId, assigneeId: $assigneeId) { ${caseSelection()} }
+  }
+`;
+
+const assignCaseMutation = () => gql`
+  mutation AssignCase($id: ID!, $assigneeId: ID) {
+    data: assignCase(id: $id, assigneeId: $assigneeId) { ${caseSelection()} }
+  }
+`;
+
+const changeCaseStatusMutation = () => gql`
+  mutation ChangeCaseStatus($id: ID!, $status: CaseStatus!, $outcome: String) {
+    data: changeCaseStatus(id: $id, status: $status, outcome: $outcome) { ${caseSelection()} }
+  }
+`;
+
+const ADD_CASE_NOTE = gql`
+  mutation AddCaseNote($caseId: ID!, $body: String!) {
+    data: addCaseNote(caseId: $caseId, body: $body) { ${CASE_NOTE} }
+  }
+`;
+
+const ADD_SUPPORT_ACTION = gql`
+  mutation AddSupportAction($caseId: ID!, $input: SupportActionInput!) {
+    data: addSupportAction(caseId: $caseId, input: $input) { ${SUPPORT_ACTION} }
+  }
+`;
+
+const UPDATE_SUPPORT_ACTION = gql`
+  mutation UpdateSupportAction($id: ID!, $status: SupportStatus!, $note: String) {
+    data: updateSupportAction(id: $id, status: $status, note: $note) { ${SUPPORT_ACTION} }
+  }
+`;
+
+const ADD_POLICE_CONTACT = gql`
+  mutation AddPoliceContact($caseId: ID!, $input: PoliceContactInput!) {
+    data: addPoliceContact(caseId: $caseId, input: $input) { ${POLICE_CONTACT} }
+  }
+`;
+
+const MEMBER_CONTACT_QUERY = gql`
+  query MemberContact($id: ID!) {
+    data: member(id: $id) { ${MEMBER_CONTACT} }
+  }
+`;
+
+const ACCESS_EVENTS = gql`
+  query AccessEvents($filter: AccessEventFilter, $perPage: Int!) {
+    data: accessEvents(filter: $filter, perPage: $perPage, sortOrder: DESC) {
+      nodes { ${ACCESS_EVENT} }
+      totalCount
+    }
+  }
+`;
+
+/** Runs one of the API's own mutations; its root field is aliased `data`. */
+function mutateOne<T = RaRecord>(mutation: DocumentNode, variables: Record<string, unknown>): Promise<{ data: T }> {
+  return withApiErrors(
+    apolloClient.mutate<{ data: T }>({ mutation, variables }).then(({ data }) => {
+      if (!data?.data) throw new Error('ra.notification.http_error');
+      return { data: data.data };
+    }),
+  );
+}
+
+/** Strips empty strings (an untouched optional input) so that the server sees "not given". */
+function given<T extends object>(input: T): T {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== '' && value !== undefined)) as T;
+}
+
 export const dataProvider: LanternDataProvider = {
   getList: <R extends RaRecord>(resource: string, params: GetListParams) =>
     withApiErrors(
@@ -114,5 +271,41 @@ export const dataProvider: LanternDataProvider = {
           if (!data?.resetPassword) throw new Error('ra.notification.http_error');
           return { data: data.resetPassword };
         }),
+    ),
+
+  setReportConsent: (reportId, { police, alerts, statistics, method, note }) =>
+    mutateOne(SET_REPORT_CONSENT, given({ reportId, police, alerts, statistics, method, note: note?.trim() || undefined })),
+
+  openCase: (reportId, assigneeId) => mutateOne(openCaseMutation(), given({ reportId, assigneeId: assigneeId ?? undefined })),
+
+  assignCase: (id, assigneeId) => mutateOne(assignCaseMutation(), { id, assigneeId }),
+
+  changeCaseStatus: (id, status, outcome) =>
+    mutateOne(changeCaseStatusMutation(), given({ id, status, outcome: outcome?.trim() || undefined })),
+
+  addCaseNote: (caseId, body) => mutateOne(ADD_CASE_NOTE, { caseId, body }),
+
+  addSupportAction: (caseId, input) => mutateOne(ADD_SUPPORT_ACTION, { caseId, input: given(input) }),
+
+  updateSupportAction: (id, status, note) => mutateOne(UPDATE_SUPPORT_ACTION, given({ id, status, note })),
+
+  addPoliceContact: (caseId, input) => mutateOne(ADD_POLICE_CONTACT, { caseId, input: given(input) }),
+
+  getMemberContact: (id) =>
+    withApiErrors(
+      apolloClient.query<{ data: MemberContact }>({ query: MEMBER_CONTACT_QUERY, variables: { id } }).then(({ data }) => {
+        if (!data?.data) throw new Error('ra.notification.item_doesnt_exist');
+        return { data: data.data };
+      }),
+    ),
+
+  getAccessEvents: (filter, perPage = 25) =>
+    withApiErrors(
+      apolloClient
+        .query<{ data: { nodes: RaRecord[]; totalCount: number } }>({
+          query: ACCESS_EVENTS,
+          variables: { filter: given(filter), perPage: Math.min(perPage, MAX_PER_PAGE) },
+        })
+        .then(({ data }) => ({ data: data?.data.nodes ?? [], total: data?.data.totalCount ?? 0 })),
     ),
 };

@@ -81,13 +81,23 @@ export function formPathOf(field: string): string {
   return /^[a-z][A-Za-z0-9]*Id$/.test(name) ? `${name.slice(0, -2)}.id` : name;
 }
 
-/** `forceId` -> `force`, `lastLoginAt` -> `last login at`: a field name a person can read. */
+/**
+ * `forceId` -> `force`, `lastLoginAt` -> `last login at`, `identifiers.0.value` -> `identifier 1
+ * value`: a field name a person can read.
+ */
 function readableField(field: string): string {
   return field
     .replace(/^input\./, '')
     .replace(/Ids?$/, '')
+    .replace(/([A-Za-z]+?)s?\.(\d+)\./g, (_, list: string, index: string) => `${list} ${Number(index) + 1} `)
+    .replace(/\./g, ' ')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase();
+}
+
+/** The server words bad input as `<field>: <problem>`; under the input itself, the problem is enough. */
+function withoutFieldPrefix(message: string, field: string): string {
+  return message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
 }
 
 export function toHttpError(error: unknown): HttpError {
@@ -103,14 +113,17 @@ export function toHttpError(error: unknown): HttpError {
     let message = [...new Set(apiErrors.map((e) => e.message))].join('\n');
     if (field) {
       const readable = readableField(field);
+      const label = `${readable.charAt(0).toUpperCase()}${readable.slice(1)}`;
       const lower = message.toLowerCase();
-      if (!lower.includes(readable) && !lower.includes(field.toLowerCase())) {
-        message = `${readable.charAt(0).toUpperCase()}${readable.slice(1)}: ${message}`;
+      if (message.startsWith(`${field}: `)) {
+        message = `${label}: ${withoutFieldPrefix(message, field)}`;
+      } else if (!lower.includes(readable) && !lower.includes(field.toLowerCase())) {
+        message = `${label}: ${message}`;
       }
     }
     const body: ApiErrorBody = { code, field };
     if (field && (code === 'BAD_USER_INPUT' || code === 'CONFLICT')) {
-      body.errors = { [formPathOf(field)]: first.message, root: { serverError: message } };
+      body.errors = { [formPathOf(field)]: withoutFieldPrefix(first.message, field), root: { serverError: message } };
     }
     const status = (code && STATUS_BY_CODE[code]) || httpStatusOf(error) || 500;
     result = new HttpError(message, status, body);

@@ -3,7 +3,7 @@ import { Seeder } from '@mikro-orm/seeder';
 import { CaseFile, CaseNote, PoliceContact, SupportAction } from '../../modules/case/case.entity';
 import { CaseStatus, SupportKind, SupportStatus } from '../../modules/case/case.enums';
 import { Consent, ConsentEvent } from '../../modules/consent/consent.entity';
-import { ConsentMethod, PoliceConsent } from '../../modules/consent/consent.enums';
+import { CONSENT_METHOD_BY_CHANNEL, ConsentMethod, PoliceConsent } from '../../modules/consent/consent.enums';
 import { Force } from '../../modules/force/force.entity';
 import { IdentifierKind } from '../../modules/identifier/identifier.kind';
 import { normaliseIdentifier } from '../../modules/identifier/identifier.normalise';
@@ -215,13 +215,6 @@ const CHANNEL_WEIGHTS: readonly (readonly [Channel, number])[] = [
   [Channel.THIRD_PARTY, 8],
 ];
 
-const METHOD_BY_CHANNEL: Record<Channel, ConsentMethod> = {
-  WEB: ConsentMethod.SELF_SERVICE,
-  PHONE: ConsentMethod.PHONE,
-  EMAIL: ConsentMethod.EMAIL,
-  OUTREACH: ConsentMethod.IN_PERSON,
-  THIRD_PARTY: ConsentMethod.IN_PERSON,
-};
 
 /** The published figure: about 42% of reports are violence, rape or sexual assault. */
 const SERIOUS_SHARE = 0.42;
@@ -587,7 +580,7 @@ export function buildDemoReports(input: DemoInput): DemoData {
     const isSky = !!d.sky;
     const creator = isSky ? input.memberUserId : input.caseWorkerId;
     const actorRole = isSky ? Role.MEMBER : Role.CASE_WORKER;
-    const method = isSky ? ConsentMethod.SELF_SERVICE : METHOD_BY_CHANNEL[d.channel];
+    const method = isSky ? ConsentMethod.SELF_SERVICE : CONSENT_METHOD_BY_CHANNEL[d.channel];
 
     // Consent as given with the report, and (for a few) a later withdrawal of police consent.
     const initialPolice = d.sky?.police ?? rng.weighted([[PoliceConsent.FULL, 6.5], [PoliceConsent.ANONYMOUS_INTELLIGENCE, 77], [PoliceConsent.NONE, 16.5]] as const);

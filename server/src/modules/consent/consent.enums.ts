@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { Channel } from '../report/report.enums';
 
 /** What the reporter lets the police have. NONE is the default and the withdrawal. */
 export enum PoliceConsent {
@@ -21,3 +22,12 @@ export enum ConsentMethod {
 registerEnumType(ConsentMethod, { name: 'ConsentMethod' });
 
 export const POLICE_CONSENT_RANK: Record<PoliceConsent, number> = { NONE: 0, ANONYMOUS_INTELLIGENCE: 1, FULL: 2 };
+
+/** How consent was most likely given, by the channel the report came in on (a default only). */
+export const CONSENT_METHOD_BY_CHANNEL: Readonly<Record<Channel, ConsentMethod>> = {
+  WEB: ConsentMethod.SELF_SERVICE,
+  PHONE: ConsentMethod.PHONE,
+  EMAIL: ConsentMethod.EMAIL,
+  OUTREACH: ConsentMethod.IN_PERSON,
+  THIRD_PARTY: ConsentMethod.IN_PERSON,
+};

@@ -8,7 +8,7 @@ import { likePattern } from '../../common/text';
 import { Role } from '../../policy/roles';
 import { reportScope } from '../../policy/scopes';
 import { Consent, ConsentEvent } from '../consent/consent.entity';
-import { ConsentMethod, POLICE_CONSENT_RANK } from '../consent/consent.enums';
+import { CONSENT_METHOD_BY_CHANNEL, ConsentMethod, POLICE_CONSENT_RANK } from '../consent/consent.enums';
 import { Force } from '../force/force.entity';
 import { normaliseIdentifier } from '../identifier/identifier.normalise';
 import { Member } from '../member/member.entity';
@@ -20,13 +20,6 @@ import type { ConsentInput, CreateReportInput, IdentifierInput, ReportFilter, Re
 /** What a list or a single read loads with each report (joined, not one query per row). */
 export const REPORT_POPULATE = ['forceArea', 'consent', 'identifiers', 'caseFile'] as const;
 
-const METHOD_BY_CHANNEL: Record<Channel, ConsentMethod> = {
-  WEB: ConsentMethod.SELF_SERVICE,
-  PHONE: ConsentMethod.PHONE,
-  EMAIL: ConsentMethod.EMAIL,
-  OUTREACH: ConsentMethod.IN_PERSON,
-  THIRD_PARTY: ConsentMethod.IN_PERSON,
-};
 
 /** Reports: intake by case workers, members' own reports, consent changes. */
 export class ReportService {
@@ -64,7 +57,7 @@ export class ReportService {
         receivedAt,
         policeSummary: input.policeSummary?.trim() || null,
         member,
-        method: input.consent.method ?? METHOD_BY_CHANNEL[input.channel],
+        method: input.consent.method ?? CONSENT_METHOD_BY_CHANNEL[input.channel],
       });
       await em.flush();
       return report;
