@@ -4,7 +4,10 @@ import { LanternLayout } from './layout/LanternLayout';
 import { LoginPage } from './layout/LoginPage';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
+import cases from './resources/cases';
 import forces from './resources/forces';
+import members from './resources/members';
+import reports from './resources/reports';
 import users from './resources/users';
 import { darkTheme, lightTheme } from './theme';
 
@@ -25,6 +28,10 @@ export const App = () => (
     darkTheme={darkTheme}
     store={store}
   >
+    {/* The menu follows this order, showing only what canAccess allows the role to list. */}
+    <Resource name="reports" {...reports} />
+    <Resource name="cases" {...cases} />
+    <Resource name="members" {...members} />
     <Resource name="users" {...users} />
     <Resource name="forces" {...forces} />
   </Admin>

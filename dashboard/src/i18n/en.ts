@@ -306,7 +306,6 @@ export const lanternMessages = {
         opened: 'Case opened',
         go: 'Go to the case',
         status: 'Case status',
-        assignee: 'Assigned to',
         opened_at: 'Opened',
       },
     },

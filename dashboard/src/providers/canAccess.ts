@@ -4,7 +4,7 @@
  * The server is the guard; this table only decides what to display.
  *
  * Deny by default: a resource or action with no row here is refused.
- * To add a resource (reports, cases, alerts, policeRequests, fundingRecords, trainingSessions),
+ * To add a resource (alerts, policeRequests, fundingRecords, trainingSessions),
  * add a row to ACCESS with the roles allowed for each react-admin action.
  */
 export const ROLES = ['ADMIN', 'MANAGER', 'CASE_WORKER', 'POLICE_PARTNER', 'MEMBER'] as const;

@@ -1,0 +1,73 @@
+import { Box, Divider } from '@mui/material';
+import {
+  ArrayField,
+  BooleanField,
+  ChipField,
+  DataTable,
+  DateField,
+  ReferenceManyField,
+  SelectField,
+  Show,
+  SimpleShowLayout,
+  SingleFieldList,
+  TextField,
+} from 'react-admin';
+import { DayField } from '../../components/DayField';
+import { EmptyText } from '../../components/EmptyText';
+import { EnumChipsField } from '../../components/EnumChipsField';
+import { Section } from '../../components/Section';
+import { caseStatusChoices, orderedPoliceConsentChoices } from '../reports/report';
+import { MemberContactDetails } from './MemberContactDetails';
+import { contactRouteChoices, workSettingChoices } from './member';
+
+/** Their reports: reports(filter: { memberId }), newest first; each opens its report. */
+const MemberReports = () => (
+  <Section title="lantern.members.reports">
+    <ReferenceManyField reference="reports" target="memberId" sort={{ field: 'receivedAt', order: 'DESC' }} perPage={25}>
+      <DataTable bulkActionButtons={false} rowClick="show" empty={<EmptyText text="lantern.members.reports_empty" />}>
+        <DataTable.Col source="reference" disableSort />
+        <DataTable.Col source="receivedAt" disableSort>
+          <DateField locales="en-GB" source="receivedAt" showTime />
+        </DataTable.Col>
+        <DataTable.Col source="incidentDate" disableSort>
+          <DayField source="incidentDate" />
+        </DataTable.Col>
+        <DataTable.Col source="incidentTypes" disableSort>
+          <EnumChipsField source="incidentTypes" enumName="IncidentType" />
+        </DataTable.Col>
+        <DataTable.Col source="consent.police" disableSort>
+          <SelectField source="consent.police" choices={orderedPoliceConsentChoices} emptyText="" />
+        </DataTable.Col>
+        <DataTable.Col source="caseStatus" disableSort>
+          <SelectField source="caseStatus" choices={caseStatusChoices} emptyText="" />
+        </DataTable.Col>
+      </DataTable>
+    </ReferenceManyField>
+  </Section>
+);
+
+/** A member: details, alert areas, their reports, and contact details on demand (logged). */
+export const MemberShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <TextField source="pseudonym" />
+      <SelectField source="workSetting" choices={workSettingChoices} emptyText="-" />
+      <SelectField source="policeContactRoute" choices={contactRouteChoices} emptyText="-" />
+      <BooleanField source="emailAlerts" />
+      <ArrayField source="alertAreas">
+        <SingleFieldList linkType={false}>
+          <ChipField source="name" size="small" />
+        </SingleFieldList>
+      </ArrayField>
+      <DateField locales="en-GB" source="createdAt" />
+    </SimpleShowLayout>
+    <Divider />
+    <Box sx={{ px: 2, pt: 1 }}>
+      <MemberContactDetails />
+    </Box>
+    <Divider />
+    <Box sx={{ px: 2, pt: 1 }}>
+      <MemberReports />
+    </Box>
+  </Show>
+);

@@ -1,0 +1,82 @@
+import { Box, Chip, Stack, Typography } from '@mui/material';
+import {
+  ArrayField,
+  DataTable,
+  DateField,
+  TextField,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { DayField } from '../../components/DayField';
+import { EmptyText } from '../../components/EmptyText';
+import { EnumChipsField } from '../../components/EnumChipsField';
+import { ShowLink } from '../../components/ShowLink';
+import { sharedIdentifiers, type LinkedReport, type Report } from './report';
+
+const ReferenceLink = () => {
+  const linked = useRecordContext<LinkedReport>();
+  if (!linked) return null;
+  return (
+    <ShowLink resource="reports" id={linked.id}>
+      {linked.reference}
+    </ShowLink>
+  );
+};
+
+/** Which of this report's identifiers the linked report also names: why they are linked. */
+const SharedIdentifiers = ({ report }: { report: Report }) => {
+  const linked = useRecordContext<LinkedReport>();
+  const translate = useTranslate();
+  const shared = sharedIdentifiers(report.identifiers, linked?.identifiers);
+  return (
+    <Stack direction="row" spacing={0.5} useFlexGap flexWrap="wrap">
+      {shared.map((identifier) => (
+        <Chip
+          key={`${identifier.kind}|${identifier.value}`}
+          size="small"
+          variant="outlined"
+          label={`${translate(`lantern.enums.IdentifierKind.${identifier.kind}`)}: ${identifier.value}`}
+        />
+      ))}
+    </Stack>
+  );
+};
+
+/**
+ * Other reports sharing a perpetrator identifier with this one (the server matches normalised
+ * values), newest first: this is how a repeat perpetrator is seen. Each opens its own report.
+ */
+export const LinkedReports = (_props: { label?: string | false }) => {
+  const report = useRecordContext<Report>();
+  const translate = useTranslate();
+  if (!report) return null;
+  return (
+    <Box>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        {translate('lantern.reports.linked.help')}
+      </Typography>
+      <ArrayField source="linkedReports">
+        <DataTable bulkActionButtons={false} rowClick="show" empty={<EmptyText text="lantern.reports.linked.empty" />}>
+          <DataTable.Col source="reference" disableSort>
+            <ReferenceLink />
+          </DataTable.Col>
+          <DataTable.Col source="receivedAt" disableSort>
+            <DateField locales="en-GB" source="receivedAt" showTime />
+          </DataTable.Col>
+          <DataTable.Col source="incidentDate" disableSort>
+            <DayField source="incidentDate" />
+          </DataTable.Col>
+          <DataTable.Col source="forceArea" label="resources.reports.fields.forceArea" disableSort>
+            <TextField source="forceArea.name" emptyText="" />
+          </DataTable.Col>
+          <DataTable.Col source="incidentTypes" disableSort>
+            <EnumChipsField source="incidentTypes" enumName="IncidentType" />
+          </DataTable.Col>
+          <DataTable.Col label="lantern.reports.linked.shared" disableSort>
+            <SharedIdentifiers report={report} />
+          </DataTable.Col>
+        </DataTable>
+      </ArrayField>
+    </Box>
+  );
+};
