@@ -16,6 +16,7 @@ import { UnauthenticatedError } from './common/errors';
 import { createFormatError } from './common/format-error';
 import { logger } from './common/logger';
 import { AccessLog, accessLogPlugin } from './modules/access-log/access-log';
+import { policeReadLog } from './modules/access-log/police-read.middleware';
 import { AuthService } from './modules/auth/auth.service';
 import { permissions } from './policy/shield';
 import { buildLanternSchema } from './schema';
@@ -45,7 +46,8 @@ export function createApp({ orm, config, isMigrated = () => true }: AppOptions):
   app.set('trust proxy', false);
   const httpServer = http.createServer(app);
 
-  const schema = applyMiddleware(buildLanternSchema(), permissions);
+  // The shield first (outermost): only fields it allows reach the police read log, then resolve.
+  const schema = applyMiddleware(buildLanternSchema(), permissions, policeReadLog);
   // Limits are never told to the caller (exposeLimits: false); the messages say only what kind.
   const armor = new ApolloArmor({
     maxDepth: { n: LIMITS.maxDepth, exposeLimits: false, ignoreIntrospection: true, errorMessage: 'Query refused: nested too deeply' },

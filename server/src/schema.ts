@@ -3,7 +3,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchemaSync } from 'type-graphql';
 import { AccessEventResolver } from './modules/access-log/access-log.resolver';
 import { AuthResolver } from './modules/auth/auth.resolver';
-import { CaseResolver } from './modules/case/case.resolver';
+import { CaseNoteResolver, CaseResolver, PoliceContactResolver, SupportActionResolver } from './modules/case/case.resolver';
 import { ForceResolver } from './modules/force/force.resolver';
 import { MemberResolver } from './modules/member/member.resolver';
 import { ConsentEventResolver, ConsentResolver, ReportResolver } from './modules/report/report.resolver';
@@ -18,6 +18,9 @@ export const resolvers = [
   ConsentResolver,
   ConsentEventResolver,
   CaseResolver,
+  CaseNoteResolver,
+  SupportActionResolver,
+  PoliceContactResolver,
   AccessEventResolver,
 ] as const;
 

@@ -73,6 +73,13 @@ describe('the status machine', () => {
     expect(res.errors![0].extensions!.field).toBe('outcome');
   });
 
+  it('a manager reads the case through its report, assignee included', async () => {
+    const c = await openCase();
+    const res = await server.gql('query ($id: ID!) { report(id: $id) { case { status assignee { name } notes { author { name } } } } }', { id: c.report.id }, await server.tokenFor(Role.MANAGER));
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.report.case).toEqual({ status: 'OPEN', assignee: { name: 'Casey Worker' }, notes: [] });
+  });
+
   it('a manager may not move a case', async () => {
     const c = await openCase();
     expect(codesOf(await server.gql(MOVE, { id: c.id, status: 'ACTIVE' }, await server.tokenFor(Role.MANAGER)))).toEqual(['FORBIDDEN']);

@@ -59,6 +59,15 @@ describe('reading members', () => {
     expect((await accessEvents()).length).toBe(before);
   });
 
+  it('a case worker filters members by work setting and alert area, in SQL', async () => {
+    const q = 'query ($filter: MemberFilter) { members(filter: $filter, perPage: 100) { nodes { id } } }';
+    const t = await server.tokenFor(Role.CASE_WORKER);
+    const kent = (await server.gql('{ forces(filter: { q: "Kent" }) { nodes { id } } }', {}, t)).data!.forces.nodes[0].id;
+    const ids = async (filter: object) => (await server.gql(q, { filter }, t)).data!.members.nodes.map((n: { id: string }) => n.id);
+    expect(await ids({ workSetting: 'ONLINE', alertAreaId: kent })).toEqual([memberId]);
+    expect(await ids({ workSetting: 'STREET' })).not.toContain(memberId);
+  });
+
   it('a case worker reading contact details gets them, and the read is logged with the fields', async () => {
     const before = (await accessEvents()).length;
     const res = await server.gql(MEMBER, { id: memberId }, await server.tokenFor(Role.CASE_WORKER));

@@ -22,8 +22,8 @@ export class UnauthenticatedError extends AppError {
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message = 'You are not allowed to do this') {
-    super('FORBIDDEN', message);
+  constructor(message = 'You are not allowed to do this', field?: string) {
+    super('FORBIDDEN', message, field ? { field } : {});
   }
 }
 

@@ -47,11 +47,12 @@ export function createFormatError({ isProduction }: FormatErrorOptions) {
 
     const validationErrors = original?.extensions?.validationErrors as ValidationError[] | undefined;
     if (code === 'BAD_USER_INPUT' && validationErrors) {
+      // Full paths inside an input (`consent.police`, `identifiers.0.value`), so a form can mark the input.
       const problems = problemsOf(validationErrors);
-      const fields = problems.map((p) => p.field.split('.').pop() as string);
+      const fields = problems.map((p) => p.field);
       return {
         ...base,
-        message: `Invalid input: ${problems.map((p) => `${p.field.split('.').pop()} ${p.messages.join(', ')}`).join('; ')}`,
+        message: `Invalid input: ${problems.map((p) => `${p.field} ${p.messages.join(', ')}`).join('; ')}`,
         extensions: { code, field: fields[0], fields },
       };
     }

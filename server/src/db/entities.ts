@@ -3,6 +3,8 @@ import { CaseFile, CaseNote, PoliceContact, SupportAction } from '../modules/cas
 import { Consent, ConsentEvent } from '../modules/consent/consent.entity';
 import { Force } from '../modules/force/force.entity';
 import { Member } from '../modules/member/member.entity';
+import { PoliceRequest } from '../modules/police-request/police-request.entity';
+import { ReportShare } from '../modules/report/report-share.entity';
 import { Report, ReportIdentifier, ReportSequence } from '../modules/report/report.entity';
 import { User } from '../modules/user/user.entity';
 
@@ -21,4 +23,6 @@ export const entities = [
   SupportAction,
   PoliceContact,
   AccessEvent,
+  ReportShare,
+  PoliceRequest,
 ];

@@ -1,6 +1,8 @@
 import { rule } from 'graphql-shield';
 import type { Context } from '../common/context';
 import { UnauthenticatedError } from '../common/errors';
+import type { Report } from '../modules/report/report.entity';
+import { policeMayContact, policeMayRead } from './police-visibility';
 import { Role, STAFF_ROLES } from './roles';
 
 /**
@@ -47,4 +49,16 @@ export const isOwnReport = rule('isOwnReport', { cache: 'no_cache' })((parent: {
 export const isSelfMember = rule('isSelfMember', { cache: 'no_cache' })((parent: { id?: string }, _args, ctx: Context) => {
   const mine = ctx.viewer?.member?.id;
   return !!mine && parent.id === mine;
+});
+
+/** A police partner, and the report (parent) is visible to their force under its current consent. */
+export const isPoliceWithConsent = rule('isPoliceWithConsent', { cache: 'no_cache' })((parent: Report, _args, ctx: Context) => {
+  const v = ctx.viewer;
+  return !!v && v.role === Role.POLICE_PARTNER && !!v.force && policeMayRead(parent, v.force.id);
+});
+
+/** As isPoliceWithConsent, and the consent is FULL. */
+export const isPoliceWithFullConsent = rule('isPoliceWithFullConsent', { cache: 'no_cache' })((parent: Report, _args, ctx: Context) => {
+  const v = ctx.viewer;
+  return !!v && v.role === Role.POLICE_PARTNER && !!v.force && policeMayContact(parent, v.force.id);
 });

@@ -2,6 +2,9 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { Member } from '../modules/member/member.entity';
 import type { Report } from '../modules/report/report.entity';
 import type { User } from '../modules/user/user.entity';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ReportShare } from '../modules/report/report-share.entity';
+import { POLICE_VISIBLE_CONSENT } from '../modules/consent/consent.enums';
 import { isStaffRole, Role } from './roles';
 
 /**
@@ -17,17 +20,35 @@ export function userScope(viewer: User): FilterQuery<User> {
   return isStaffRole(viewer.role) ? {} : { id: viewer.id };
 }
 
-/** Reports: case workers and managers read all; a member their own; nobody else any (police: issue 4). */
-export function reportScope(viewer: User): FilterQuery<Report> {
+/**
+ * Reports: case workers and managers read all; a member their own; a police partner only those
+ * whose police consent is ANONYMOUS_INTELLIGENCE or FULL right now, and whose force area is the
+ * officer's force or which a case worker shared with it. Admins none.
+ */
+export function reportScope(viewer: User, em: EntityManager): FilterQuery<Report> {
   switch (viewer.role) {
     case Role.CASE_WORKER:
     case Role.MANAGER:
       return {};
     case Role.MEMBER:
       return viewer.member ? { member: viewer.member.id } : NOTHING;
+    case Role.POLICE_PARTNER: {
+      const force = viewer.force?.id;
+      if (!force) return NOTHING;
+      return {
+        consent: { police: { $in: [...POLICE_VISIBLE_CONSENT] } },
+        $or: [{ forceArea: force }, { id: { $in: sharedWith(em, force) } }],
+      };
+    }
     default:
       return NOTHING;
   }
+}
+
+/** The ids of reports shared with a force, as a sub-select (no join, so no duplicate rows). */
+function sharedWith(em: EntityManager, forceId: string): string[] {
+  // MikroORM accepts a knex sub-query as an `$in` value; its types only know arrays.
+  return em.createQueryBuilder(ReportShare, 's').select('s.report').where({ force: forceId }).getKnexQuery() as unknown as string[];
 }
 
 /** Member records: case workers read all; a member their own. */

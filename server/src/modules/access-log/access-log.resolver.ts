@@ -1,6 +1,11 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { IsEnum, IsOptional, ValidateNested } from 'class-validator';
-import { Args, ArgsType, Ctx, Field, ID, InputType, ObjectType, Query, Resolver } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { loaded } from '../../common/load';
+import { Force } from '../force/force.entity';
+import { Member } from '../member/member.entity';
+import { Report } from '../report/report.entity';
+import { User } from '../user/user.entity';
 import type { Context } from '../../common/context';
 import { isUuid } from '../../common/ids';
 import { ListArgs, offsetOf, PageOf, SortOrder } from '../../common/pagination';
@@ -49,5 +54,25 @@ export class AccessEventResolver {
       ...offsetOf(args),
     });
     return { nodes, totalCount };
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  actor(@Root() event: AccessEvent) {
+    return loaded(event.actor);
+  }
+
+  @FieldResolver(() => Force, { nullable: true, description: 'The force of a police reader' })
+  force(@Root() event: AccessEvent) {
+    return loaded(event.force);
+  }
+
+  @FieldResolver(() => Report, { nullable: true })
+  report(@Root() event: AccessEvent) {
+    return loaded(event.report);
+  }
+
+  @FieldResolver(() => Member, { nullable: true })
+  member(@Root() event: AccessEvent) {
+    return loaded(event.member);
   }
 }

@@ -1,6 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { requireViewer, type Context } from '../../common/context';
+import { loaded } from '../../common/load';
 import { PageOf } from '../../common/pagination';
+import { Force } from '../force/force.entity';
+import { Report } from '../report/report.entity';
+import { User } from '../user/user.entity';
 import { CaseFile, CaseNote, PoliceContact, SupportAction } from './case.entity';
 import { CASE_TRANSITIONS, CaseStatus, SupportStatus } from './case.enums';
 import { AddCaseNoteArgs, CaseListArgs, ChangeCaseStatusArgs, PoliceContactInput, SupportActionInput } from './case.inputs';
@@ -63,6 +67,16 @@ export class CaseResolver {
     return service(ctx).addPoliceContact(caseId, input);
   }
 
+  @FieldResolver(() => User, { nullable: true })
+  assignee(@Root() found: CaseFile) {
+    return loaded(found.assignee);
+  }
+
+  @FieldResolver(() => Report)
+  report(@Root() found: CaseFile) {
+    return loaded(found.report);
+  }
+
   @FieldResolver(() => [CaseStatus], { description: 'The statuses this case may move to now' })
   allowedTransitions(@Root() found: CaseFile): CaseStatus[] {
     return [...CASE_TRANSITIONS[found.status]];
@@ -81,5 +95,34 @@ export class CaseResolver {
   @FieldResolver(() => [PoliceContact])
   policeContacts(@Root() found: CaseFile, @Ctx() ctx: Context) {
     return service(ctx).policeContacts(found);
+  }
+}
+
+@Resolver(() => CaseNote)
+export class CaseNoteResolver {
+  @FieldResolver(() => User, { nullable: true })
+  author(@Root() note: CaseNote) {
+    return loaded(note.author);
+  }
+}
+
+@Resolver(() => SupportAction)
+export class SupportActionResolver {
+  @FieldResolver(() => User, { nullable: true })
+  createdBy(@Root() action: SupportAction) {
+    return loaded(action.createdBy);
+  }
+}
+
+@Resolver(() => PoliceContact)
+export class PoliceContactResolver {
+  @FieldResolver(() => Force)
+  force(@Root() contact: PoliceContact) {
+    return loaded(contact.force);
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  recordedBy(@Root() contact: PoliceContact) {
+    return loaded(contact.recordedBy);
   }
 }

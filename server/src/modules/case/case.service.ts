@@ -111,9 +111,10 @@ export class CaseService {
 
   async updateSupportAction(id: string, status: SupportStatus, note?: string | null): Promise<SupportAction> {
     return this.em.transactional(async (em) => {
-      const action = isUuid(id) ? await em.findOne(SupportAction, { id }) : null;
-      if (!action) throw new NotFoundError('SupportAction');
+      const action = isUuid(id) ? await em.findOne(SupportAction, { id }, { populate: ['caseFile'] }) : null;
+      if (!action) throw new NotFoundError('SupportAction', 'id');
       action.status = status;
+      action.caseFile.updatedAt = new Date();
       if (note !== undefined) action.note = note?.trim() || null;
       await em.flush();
       return action;

@@ -21,6 +21,9 @@ export enum ConsentMethod {
 }
 registerEnumType(ConsentMethod, { name: 'ConsentMethod' });
 
+/** The consent levels under which a report is visible to police (of its force, or shared). */
+export const POLICE_VISIBLE_CONSENT: readonly PoliceConsent[] = [PoliceConsent.ANONYMOUS_INTELLIGENCE, PoliceConsent.FULL];
+
 export const POLICE_CONSENT_RANK: Record<PoliceConsent, number> = { NONE: 0, ANONYMOUS_INTELLIGENCE: 1, FULL: 2 };
 
 /** How consent was most likely given, by the channel the report came in on (a default only). */

@@ -57,6 +57,15 @@ export class MemberFilter {
   @MaxLength(100)
   q?: string;
 
+  @Field(() => WorkSetting, { nullable: true })
+  @IsOptional()
+  @IsEnum(WorkSetting)
+  workSetting?: WorkSetting;
+
+  @Field(() => ID, { nullable: true, description: 'Members with this force among their alert areas' })
+  @IsOptional()
+  alertAreaId?: string;
+
   @Field(() => [ID], { nullable: true })
   @IsOptional()
   ids?: string[];

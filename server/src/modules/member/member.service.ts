@@ -98,6 +98,8 @@ function filterToWhere(filter: MemberFilter | undefined): FilterQuery<Member> {
   if (!filter) return {};
   const where: FilterQuery<Member>[] = [];
   if (filter.q?.trim()) where.push({ pseudonym: { $ilike: likePattern(filter.q) } });
+  if (filter.workSetting) where.push({ workSetting: filter.workSetting });
+  if (filter.alertAreaId) where.push(isUuid(filter.alertAreaId) ? { alertAreas: filter.alertAreaId } : { id: null });
   if (filter.ids) where.push({ id: { $in: filter.ids.filter(isUuid) } });
   return where.length ? { $and: where } : {};
 }

@@ -1,7 +1,8 @@
-import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, OneToOne, Property, Unique } from '@mikro-orm/core';
+import { Check, Collection, Entity, Enum, Index, ManyToOne, OneToMany, OneToOne, Property, Unique } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity';
 import type { CaseFile } from '../case/case.entity';
+import type { ReportShare } from './report-share.entity';
 import { Consent } from '../consent/consent.entity';
 import { Force } from '../force/force.entity';
 import { IdentifierKind } from '../identifier/identifier.kind';
@@ -17,6 +18,9 @@ import { Channel, IncidentType, ReportStatus } from './report.enums';
 @ObjectType({ description: 'A report of harm' })
 @Entity()
 @Index({ properties: ['forceArea', 'receivedAt'] })
+// Reports by incident type (array containment, `@>`).
+@Index({ name: 'report_incident_types_gin', expression: 'create index "report_incident_types_gin" on "report" using gin ("incident_types")' })
+@Check({ name: 'report_incident_types_not_empty', expression: 'cardinality(incident_types) > 0' })
 export class Report extends BaseEntity<'status'> {
   @Field(() => String, { nullable: true, description: 'Human reference, e.g. LN-2026-000123' })
   @Property({ type: 'string', length: 20 })
@@ -78,6 +82,10 @@ export class Report extends BaseEntity<'status'> {
   /** The case on this report, if one was opened (inverse side; no column here). */
   @OneToOne({ entity: 'CaseFile', mappedBy: 'report', nullable: true })
   caseFile?: CaseFile | null;
+
+  /** Forces a case worker shared this report with (besides its force area). */
+  @OneToMany({ entity: 'ReportShare', mappedBy: 'report' })
+  shares = new Collection<ReportShare>(this);
 
   @OneToMany({ entity: () => ReportIdentifier, mappedBy: 'report', orphanRemoval: true })
   identifiers = new Collection<ReportIdentifier>(this);

@@ -1,24 +1,26 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isCalendarDate, todayInLondon } from '../../common/dates';
-import { BadUserInputError, ForbiddenError, NotFoundError } from '../../common/errors';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { offsetOf, SortOrder, type Page } from '../../common/pagination';
 import { likePattern } from '../../common/text';
 import { Role } from '../../policy/roles';
 import { reportScope } from '../../policy/scopes';
 import { Consent, ConsentEvent } from '../consent/consent.entity';
-import { CONSENT_METHOD_BY_CHANNEL, ConsentMethod, POLICE_CONSENT_RANK } from '../consent/consent.enums';
+import { AccessEvent, AccessKind } from '../access-log/access-event.entity';
+import { CONSENT_METHOD_BY_CHANNEL, ConsentMethod, POLICE_CONSENT_RANK, POLICE_VISIBLE_CONSENT } from '../consent/consent.enums';
 import { Force } from '../force/force.entity';
 import { normaliseIdentifier } from '../identifier/identifier.normalise';
 import { Member } from '../member/member.entity';
-import type { User } from '../user/user.entity';
+import { User } from '../user/user.entity';
+import { ReportShare } from './report-share.entity';
 import { Report, ReportIdentifier } from './report.entity';
 import { Channel } from './report.enums';
-import type { ConsentInput, CreateReportInput, IdentifierInput, ReportFilter, ReportListArgs, SetConsentArgs, SubmitReportInput, UpdateReportInput } from './report.inputs';
+import { ReportSortField, type ConsentInput, type CreateReportInput, type IdentifierInput, type ReportFilter, type ReportListArgs, type SetConsentArgs, type SubmitReportInput, type UpdateReportInput } from './report.inputs';
 
 /** What a list or a single read loads with each report (joined, not one query per row). */
-export const REPORT_POPULATE = ['forceArea', 'consent', 'identifiers', 'caseFile'] as const;
+export const REPORT_POPULATE = ['forceArea', 'consent', 'identifiers', 'caseFile', 'shares'] as const;
 
 
 /** Reports: intake by case workers, members' own reports, consent changes. */
@@ -29,7 +31,8 @@ export class ReportService {
   ) {}
 
   async list(args: ReportListArgs): Promise<Page<Report>> {
-    const where: FilterQuery<Report> = { $and: [reportScope(this.viewer), filterToWhere(args.filter)] };
+    if (this.viewer.role === Role.POLICE_PARTNER) refuseHiddenCriteria(args);
+    const where: FilterQuery<Report> = { $and: [reportScope(this.viewer, this.em), filterToWhere(args.filter)] };
     const order = args.sortOrder ?? (args.sortField ? SortOrder.ASC : SortOrder.DESC);
     const [nodes, totalCount] = await this.em.findAndCount(Report, where, {
       populate: REPORT_POPULATE,
@@ -41,7 +44,7 @@ export class ReportService {
 
   /** A report the viewer may see, or NOT_FOUND (the same for a hidden and a missing one). */
   async get(id: string, field = 'id'): Promise<Report> {
-    const report = isUuid(id) ? await this.em.findOne(Report, { $and: [{ id }, reportScope(this.viewer)] }, { populate: REPORT_POPULATE }) : null;
+    const report = isUuid(id) ? await this.em.findOne(Report, { $and: [{ id }, reportScope(this.viewer, this.em)] }, { populate: REPORT_POPULATE }) : null;
     if (!report) throw new NotFoundError('Report', field);
     return report;
   }
@@ -126,7 +129,7 @@ export class ReportService {
       consent.alerts = args.alerts;
       if (args.statistics !== undefined && args.statistics !== null) consent.statistics = args.statistics;
       consent.method = method;
-      consent.recordedBy = em.getReference('User', this.viewer.id) as User;
+      consent.recordedBy = em.getReference(User, this.viewer.id);
       consent.recordedAt = now;
       em.create(ConsentEvent, {
         report,
@@ -147,6 +150,45 @@ export class ReportService {
     });
   }
 
+  /**
+   * Shares a report with another force (its officers may then read it, under the same consent
+   * rules). Needs police consent above NONE; sharing twice is harmless.
+   */
+  async share(reportId: string, forceId: string): Promise<Report> {
+    return this.em.transactional(async (em) => {
+      const report = await new ReportService(em, this.viewer).get(reportId, 'reportId');
+      const force = await forceById(em, forceId, 'forceId');
+      if (!POLICE_VISIBLE_CONSENT.includes(report.consent.police)) {
+        throw new ConflictError('reportId', 'the member has not agreed to share this report with police');
+      }
+      if (report.forceArea.id === force.id) throw new BadUserInputError('forceId', 'is already the report’s force area');
+      if (!report.shares.getItems().some((s) => s.force.id === force.id)) {
+        report.shares.add(em.create(ReportShare, { report, force, sharedBy: em.getReference(User, this.viewer.id), sharedAt: new Date() }));
+      }
+      await em.flush();
+      return report;
+    });
+  }
+
+  async unshare(reportId: string, forceId: string): Promise<Report> {
+    return this.em.transactional(async (em) => {
+      const report = await new ReportService(em, this.viewer).get(reportId, 'reportId');
+      for (const share of report.shares.getItems()) {
+        if (share.force.id === forceId) {
+          report.shares.remove(share);
+          em.remove(share);
+        }
+      }
+      await em.flush();
+      return report;
+    });
+  }
+
+  /** The police reads of a report, newest first (from the access log). */
+  async policeReads(report: Report): Promise<AccessEvent[]> {
+    return this.em.find(AccessEvent, { report: report.id, kind: AccessKind.POLICE_REPORT_READ }, { populate: ['force'], orderBy: { at: 'DESC', id: 'DESC' } });
+  }
+
   async consentHistory(report: Report): Promise<ConsentEvent[]> {
     return this.em.find(ConsentEvent, { report: report.id }, { orderBy: { at: 'ASC', id: 'ASC' } });
   }
@@ -161,7 +203,7 @@ export class ReportService {
       [report.id],
     );
     if (rows.length === 0) return [];
-    return this.em.find(Report, { $and: [{ id: { $in: rows.map((r) => r.id) } }, reportScope(this.viewer)] }, {
+    return this.em.find(Report, { $and: [{ id: { $in: rows.map((r) => r.id) } }, reportScope(this.viewer, this.em)] }, {
       populate: REPORT_POPULATE,
       orderBy: { receivedAt: 'DESC' },
     });
@@ -188,7 +230,7 @@ export class ReportService {
       policeSummary: extra.policeSummary,
       perpetratorDescription: input.perpetratorDescription?.trim() || null,
       member: extra.member,
-      createdBy: em.getReference('User', this.viewer.id) as User,
+      createdBy: em.getReference(User, this.viewer.id),
       consent,
     });
     for (const i of identifiers) report.identifiers.add(em.create(ReportIdentifier, { report, ...i }));
@@ -262,6 +304,16 @@ async function memberById(em: EntityManager, id: string): Promise<Member> {
   const member = isUuid(id) ? await em.findOne(Member, { id }) : null;
   if (!member) throw new BadUserInputError('memberId', 'names a member that does not exist');
   return member;
+}
+
+/**
+ * Police may not sort or filter by what they may not read (status, member): the order or the
+ * count of the answer would tell them the hidden value.
+ */
+function refuseHiddenCriteria(args: ReportListArgs): void {
+  if (args.sortField === ReportSortField.status) throw new ForbiddenError('You may not sort by status', 'sortField');
+  if (args.filter?.status) throw new ForbiddenError('You may not filter by status', 'status');
+  if (args.filter?.memberId) throw new ForbiddenError('You may not filter by member', 'memberId');
 }
 
 function filterToWhere(filter: ReportFilter | undefined): FilterQuery<Report> {
