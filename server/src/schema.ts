@@ -6,6 +6,7 @@ import { AuthResolver } from './modules/auth/auth.resolver';
 import { CaseNoteResolver, CaseResolver, PoliceContactResolver, SupportActionResolver } from './modules/case/case.resolver';
 import { ForceResolver } from './modules/force/force.resolver';
 import { MemberResolver } from './modules/member/member.resolver';
+import { PoliceRequestResolver } from './modules/police-request/police-request.resolver';
 import { ConsentEventResolver, ConsentResolver, ReportResolver } from './modules/report/report.resolver';
 import { UserResolver } from './modules/user/user.resolver';
 
@@ -22,6 +23,7 @@ export const resolvers = [
   SupportActionResolver,
   PoliceContactResolver,
   AccessEventResolver,
+  PoliceRequestResolver,
 ] as const;
 
 let cached: GraphQLSchema | undefined;

@@ -62,3 +62,9 @@ export const isPoliceWithFullConsent = rule('isPoliceWithFullConsent', { cache: 
   const v = ctx.viewer;
   return !!v && v.role === Role.POLICE_PARTNER && !!v.force && policeMayContact(parent, v.force.id);
 });
+
+/** A police partner of the force that made the request (parent). */
+export const isPoliceOfRequestForce = rule('isPoliceOfRequestForce', { cache: 'no_cache' })((parent: { force?: { id: string } }, _args, ctx: Context) => {
+  const v = ctx.viewer;
+  return !!v && v.role === Role.POLICE_PARTNER && !!v.force && parent.force?.id === v.force.id;
+});

@@ -1,7 +1,7 @@
 import { allow, deny, or, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { ForbiddenError } from '../common/errors';
-import { isAdmin, isAuthenticated, isCaseWorker, isMember, isOwnReport, isReportStaff, isSelf, isSelfMember, isStaff } from './predicates';
+import { isAdmin, isAuthenticated, isCaseWorker, isMember, isOwnReport, isPolicePartner, isPoliceOfRequestForce, isPoliceWithConsent, isPoliceWithFullConsent, isReportStaff, isSelf, isSelfMember, isStaff } from './predicates';
 
 /**
  * THE access policy, as one table: every type and every field has its rule here, and anything
@@ -12,8 +12,12 @@ import { isAdmin, isAuthenticated, isCaseWorker, isMember, isOwnReport, isReport
 
 /** Staff read every account; anyone reads their own. */
 const canReadUser = or(isStaff, isSelf);
-/** Report data: case workers and managers, and the member who made the report. Not admins. */
+/** Report data: case workers and managers, and the member who made the report. Not admins, not police. */
 const canReadReport = or(isReportStaff, isOwnReport);
+/** Report core and police summary: as above, and police of a force that may see it under its current consent. */
+const canReadReportCore = or(isReportStaff, isOwnReport, isPoliceWithConsent);
+/** Police requests: case workers and managers, and officers of the requesting force. */
+const canReadPoliceRequest = or(isReportStaff, isPoliceOfRequestForce);
 /** Who reported, and their contact details: case workers (every read logged) and the member. */
 const canReadMember = or(isCaseWorker, isSelfMember);
 
@@ -30,8 +34,8 @@ export const policy = {
     user: isAuthenticated, // scoped in SQL: staff see all, everyone else only themselves
     forces: isAuthenticated,
     force: isAuthenticated,
-    reports: or(isReportStaff, isMember), // scoped in SQL: a member sees only their own
-    report: or(isReportStaff, isMember), // scoped in SQL: another's report is NOT_FOUND
+    reports: or(isReportStaff, isMember, isPolicePartner), // scoped in SQL: own reports; police by consent and force
+    report: or(isReportStaff, isMember, isPolicePartner), // scoped in SQL: an invisible report is NOT_FOUND
     myReports: isMember,
     members: isCaseWorker,
     member: or(isCaseWorker, isMember), // scoped in SQL: a member only themselves
@@ -39,6 +43,8 @@ export const policy = {
     cases: isReportStaff,
     case: isReportStaff,
     accessEvents: isStaff,
+    policeRequests: or(isReportStaff, isPolicePartner), // scoped in SQL: officers see their own force's
+    policeRequest: or(isReportStaff, isPolicePartner),
   },
   Mutation: {
     login: allow,
@@ -58,6 +64,12 @@ export const policy = {
     addSupportAction: isCaseWorker,
     updateSupportAction: isCaseWorker,
     addPoliceContact: isCaseWorker,
+    shareReportWithForce: isCaseWorker,
+    unshareReportWithForce: isCaseWorker,
+    createPoliceRequest: isPolicePartner,
+    markPoliceRequestWithMember: isCaseWorker,
+    answerPoliceRequest: isCaseWorker,
+    declinePoliceRequest: isCaseWorker,
   },
   LoginPayload: {
     token: allow,
@@ -94,24 +106,34 @@ export const policy = {
     totalCount: isAuthenticated,
   },
   Report: {
-    ...each(canReadReport, ...TIMESTAMPS, 'reference', 'receivedAt', 'channel', 'incidentDate', 'forceArea', 'incidentTypes', 'identifiers', 'status'),
-    policeSummary: canReadReport,
+    // The core police may read, with consent: DESIGN.md's "Report core" and `policeSummary`.
+    ...each(canReadReportCore, ...TIMESTAMPS, 'reference', 'receivedAt', 'incidentDate', 'forceArea', 'incidentTypes', 'identifiers'),
+    policeSummary: canReadReportCore,
+    consent: canReadReportCore, // police see only Consent.police, the current level
+    policeContactRoute: or(isReportStaff, isOwnReport, isPoliceWithFullConsent),
+    // Never police.
+    channel: canReadReport,
+    status: canReadReport,
     narrative: canReadReport,
     location: canReadReport,
     perpetratorDescription: canReadReport,
-    consent: canReadReport,
     consentHistory: canReadReport,
+    policeReads: canReadReport, // "Kent Police read your report on ..."
+    sharedWith: isReportStaff,
     caseStatus: canReadReport,
     member: or(isCaseWorker, isOwnReport),
     case: isReportStaff,
     linkedReports: isReportStaff,
   },
-  ReportList: { nodes: or(isReportStaff, isMember), totalCount: or(isReportStaff, isMember) },
+  ReportList: { nodes: or(isReportStaff, isMember, isPolicePartner), totalCount: or(isReportStaff, isMember, isPolicePartner) },
+  // Reached only through Report.policeReads, which is guarded above.
+  PoliceRead: each(isAuthenticated, 'at', 'force', 'fields'),
   // Reached only through Report.identifiers, which is guarded above.
   Identifier: each(isAuthenticated, ...TIMESTAMPS, 'kind', 'value'),
   // Reached only through Report.consent, which is guarded above.
   Consent: {
-    ...each(isAuthenticated, ...TIMESTAMPS, 'police', 'alerts', 'statistics', 'method', 'recordedAt', 'withdrawnAt'),
+    police: isAuthenticated, // police too: the current level of a report they may see
+    ...each(or(isReportStaff, isMember), ...TIMESTAMPS, 'alerts', 'statistics', 'method', 'recordedAt', 'withdrawnAt'),
     recordedByName: isReportStaff,
   },
   // Reached only through Report.consentHistory, which is guarded above.
@@ -133,6 +155,11 @@ export const policy = {
   PoliceContact: each(isReportStaff, ...TIMESTAMPS, 'contactDate', 'force', 'officer', 'crimeReference', 'summary', 'recordedBy'),
   AccessEvent: each(isStaff, ...TIMESTAMPS, 'at', 'kind', 'actor', 'actorRole', 'force', 'report', 'member', 'fields'),
   AccessEventList: { nodes: isStaff, totalCount: isStaff },
+  PoliceRequest: {
+    ...each(canReadPoliceRequest, ...TIMESTAMPS, 'force', 'kind', 'question', 'identifierKind', 'identifierValue', 'crimeReference', 'status', 'reply', 'answeredAt', 'requestedByName'),
+    reports: canReadPoliceRequest, // filtered again by the caller's report scope at read time
+  },
+  PoliceRequestList: { nodes: or(isReportStaff, isPolicePartner), totalCount: or(isReportStaff, isPolicePartner) },
 } satisfies IRules;
 
 export const permissions = shield(policy, {

@@ -1,7 +1,9 @@
 import { wrap } from '@mikro-orm/core';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { requireViewer, type Context } from '../../common/context';
+import { loaded } from '../../common/load';
 import { PageOf } from '../../common/pagination';
+import { ContactRoute } from '../member/member.entity';
 import { CaseFile } from '../case/case.entity';
 import { CaseStatus } from '../case/case.enums';
 import { Consent, ConsentEvent } from '../consent/consent.entity';
@@ -13,6 +15,18 @@ import { ReportService } from './report.service';
 
 @ObjectType({ description: 'A page of reports' })
 export class ReportList extends PageOf(Report) {}
+
+@ObjectType({ description: 'A police read of a report ("Kent Police read your report on ...")' })
+export class PoliceRead {
+  @Field(() => Date)
+  at!: Date;
+
+  @Field(() => Force)
+  force!: Force;
+
+  @Field(() => [String], { description: 'Which parts were read' })
+  fields!: string[];
+}
 
 const service = (ctx: Context) => new ReportService(ctx.em, requireViewer(ctx));
 
@@ -58,6 +72,33 @@ export class ReportResolver {
   @Mutation(() => Report, { description: 'Changes the consent in force (the member for their own report, or a case worker); effective at once' })
   setReportConsent(@Args(() => SetConsentArgs) args: SetConsentArgs, @Ctx() ctx: Context) {
     return service(ctx).setConsent(args);
+  }
+
+  @Mutation(() => Report, { description: 'Lets another force’s officers read the report (needs police consent above NONE)' })
+  shareReportWithForce(@Arg('reportId', () => ID) reportId: string, @Arg('forceId', () => ID) forceId: string, @Ctx() ctx: Context) {
+    return service(ctx).share(reportId, forceId);
+  }
+
+  @Mutation(() => Report)
+  unshareReportWithForce(@Arg('reportId', () => ID) reportId: string, @Arg('forceId', () => ID) forceId: string, @Ctx() ctx: Context) {
+    return service(ctx).unshare(reportId, forceId);
+  }
+
+  @FieldResolver(() => [Force], { nullable: true, description: 'Forces it was shared with (staff)' })
+  async sharedWith(@Root() report: Report): Promise<Force[]> {
+    if (!report.shares.isInitialized()) await report.shares.init({ populate: ['force'] });
+    return Promise.all(report.shares.getItems().map(async (s) => (await loaded(s.force))!));
+  }
+
+  @FieldResolver(() => ContactRoute, { nullable: true, description: 'With FULL consent: how police may reach the member (usually via the case worker)' })
+  async policeContactRoute(@Root() report: Report): Promise<ContactRoute | null> {
+    return (await loaded(report.member))?.policeContactRoute ?? null;
+  }
+
+  @FieldResolver(() => [PoliceRead], { nullable: true, description: 'Every police read of this report, newest first' })
+  async policeReads(@Root() report: Report, @Ctx() ctx: Context): Promise<PoliceRead[]> {
+    const events = await service(ctx).policeReads(report);
+    return events.map((e) => ({ at: e.at, force: e.force!, fields: e.fields }));
   }
 
   @FieldResolver(() => Force, { nullable: true })
