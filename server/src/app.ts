@@ -18,7 +18,8 @@ import { logger } from './common/logger';
 import { AccessLog, accessLogPlugin } from './modules/access-log/access-log';
 import { policeReadLog } from './modules/access-log/police-read.middleware';
 import { AuthService } from './modules/auth/auth.service';
-import { permissions } from './policy/shield';
+import { buildLanternSubgraphSchema } from './federation';
+import { permissions, subgraphPermissions } from './policy/shield';
 import { buildLanternSchema } from './schema';
 
 /** Query limits (graphql-armor). Generous for the dashboard, tight for abuse. */
@@ -47,7 +48,9 @@ export function createApp({ orm, config, isMigrated = () => true }: AppOptions):
   const httpServer = http.createServer(app);
 
   // The shield first (outermost): only fields it allows reach the police read log, then resolve.
-  const schema = applyMiddleware(buildLanternSchema(), permissions, policeReadLog);
+  const schema = config.subgraph
+    ? applyMiddleware(buildLanternSubgraphSchema(), subgraphPermissions, policeReadLog)
+    : applyMiddleware(buildLanternSchema(), permissions, policeReadLog);
   // Limits are never told to the caller (exposeLimits: false); the messages say only what kind.
   const armor = new ApolloArmor({
     maxDepth: { n: LIMITS.maxDepth, exposeLimits: false, ignoreIntrospection: true, errorMessage: 'Query refused: nested too deeply' },

@@ -17,6 +17,7 @@ export const ENV_VARS = [
   'LANTERN_ENCRYPTION_KEY',
   'LANTERN_DEMO',
   'LANTERN_DASHBOARD_DIR',
+  'LANTERN_SUBGRAPH',
 ] as const;
 export type EnvVar = (typeof ENV_VARS)[number];
 export type Env = Partial<Record<EnvVar, string>>;
@@ -38,6 +39,8 @@ export interface Config {
   dashboardDir: string;
   /** Lifetime of a sign-in token. */
   tokenTtlSeconds: number;
+  /** Serve /graphql as an Apollo Federation 2 subgraph (adds _service and _entities). */
+  subgraph: boolean;
 }
 
 export class ConfigError extends Error {
@@ -71,6 +74,7 @@ const schema = z.object({
     .optional(),
   LANTERN_DEMO: boolish.optional(),
   LANTERN_DASHBOARD_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'dashboard', 'dist')),
+  LANTERN_SUBGRAPH: boolish.optional(),
 });
 
 interface DevSecrets {
@@ -144,5 +148,6 @@ export function loadConfig(env: Env = process.env as Env): Config {
     demo: !isProduction && e.LANTERN_DEMO !== false,
     dashboardDir: path.resolve(e.LANTERN_DASHBOARD_DIR),
     tokenTtlSeconds: 60 * 60,
+    subgraph: e.LANTERN_SUBGRAPH === true,
   };
 }

@@ -7,7 +7,8 @@ const isLogicRule = (r: unknown): r is LogicRule => typeof (r as LogicRule)?.get
 const isRule = (r: unknown): r is Rule => !isLogicRule(r) && typeof (r as Rule)?.name === 'string';
 const OPERATORS: Record<string, string> = { RuleOr: 'or', RuleAnd: 'and', RuleChain: 'chain', RuleRace: 'race', RuleNot: 'not' };
 import { buildLanternSchema } from '../src/schema';
-import { policy } from '../src/policy/shield';
+import { policy, subgraphPolicy } from '../src/policy/shield';
+import { buildLanternSubgraphSchema } from '../src/federation';
 import { isAdmin, isAuthenticated, isCaseWorker, isManager, isMember, isPolicePartner, isReportStaff, isStaff } from '../src/policy/predicates';
 
 type Table = Record<string, Record<string, unknown>>;
@@ -40,6 +41,19 @@ describe('the access policy', () => {
     for (const type of objectTypes) {
       for (const field of Object.keys(type.getFields())) {
         if (!table[type.name] || !(field in table[type.name])) missing.push(`${type.name}.${field}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('served as a federation subgraph, also has a rule for every field (including _service and _entities)', () => {
+    const sub = buildLanternSubgraphSchema();
+    const subTable = subgraphPolicy as unknown as Table;
+    const missing: string[] = [];
+    for (const type of Object.values(sub.getTypeMap())) {
+      if (!isObjectType(type) || isIntrospectionType(type)) continue;
+      for (const field of Object.keys(type.getFields())) {
+        if (!subTable[type.name] || !(field in subTable[type.name])) missing.push(`${type.name}.${field}`);
       }
     }
     expect(missing).toEqual([]);

@@ -162,10 +162,26 @@ export const policy = {
   PoliceRequestList: { nodes: or(isReportStaff, isPolicePartner), totalCount: or(isReportStaff, isPolicePartner) },
 } satisfies IRules;
 
-export const permissions = shield(policy, {
-  fallbackRule: deny,
-  // Our own coded errors (NOT_FOUND, BAD_USER_INPUT, ...) pass through; formatError masks the rest.
-  allowExternalErrors: true,
-  fallbackError: () => new ForbiddenError(),
-  debug: false,
-});
+/**
+ * Served as a federation subgraph, the same table plus the federation entry points: `_service`
+ * (the SDL, for the gateway) and `_entities`, whose entities are resolved by the same scoped
+ * services and whose fields keep the rules above.
+ */
+export const subgraphPolicy = {
+  ...policy,
+  Query: { ...policy.Query, _service: allow, _entities: isAuthenticated },
+  _Service: { sdl: allow },
+} satisfies IRules;
+
+function shieldFor(rules: IRules) {
+  return shield(rules, {
+    fallbackRule: deny,
+    // Our own coded errors (NOT_FOUND, BAD_USER_INPUT, ...) pass through; formatError masks the rest.
+    allowExternalErrors: true,
+    fallbackError: () => new ForbiddenError(),
+    debug: false,
+  });
+}
+
+export const permissions = shieldFor(policy);
+export const subgraphPermissions = shieldFor(subgraphPolicy);

@@ -41,6 +41,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     demo: true,
     dashboardDir: '/nonexistent',
     tokenTtlSeconds: 3600,
+    subgraph: false,
     ...overrides,
   };
 }

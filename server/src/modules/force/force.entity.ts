@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity';
 
 export enum Nation {
@@ -13,6 +13,7 @@ export enum Nation {
 registerEnumType(Nation, { name: 'Nation' });
 
 /** A UK police force. Reports, alerts and police accounts hang on forces. */
+@Directive('@key(fields: "id")')
 @ObjectType({ description: 'A UK police force' })
 @Entity()
 export class Force extends BaseEntity {

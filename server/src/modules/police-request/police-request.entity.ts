@@ -1,5 +1,5 @@
 import { Collection, Entity, Enum, Index, ManyToMany, ManyToOne, Property } from '@mikro-orm/core';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity';
 import { Force } from '../force/force.entity';
 import { IdentifierKind } from '../identifier/identifier.kind';
@@ -33,6 +33,7 @@ export const POLICE_REQUEST_TRANSITIONS: Readonly<Record<PoliceRequestStatus, re
 };
 
 /** A police partner asks the charity for intelligence or for an alert; a case worker answers. */
+@Directive('@key(fields: "id")')
 @ObjectType({ description: 'A request from a police force to the charity' })
 @Entity()
 export class PoliceRequest extends BaseEntity<'status'> {

@@ -1,5 +1,5 @@
 import { Check, Collection, Entity, Enum, Index, ManyToOne, OneToMany, OneToOne, Property, Unique } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity';
 import type { CaseFile } from '../case/case.entity';
 import type { ReportShare } from './report-share.entity';
@@ -15,6 +15,7 @@ import { Channel, IncidentType, ReportStatus } from './report.enums';
  * policy/shield.ts; fields some role may not read are nullable so that refusing one never blanks
  * the record around it.
  */
+@Directive('@key(fields: "id")')
 @ObjectType({ description: 'A report of harm' })
 @Entity()
 @Index({ properties: ['forceArea', 'receivedAt'] })

@@ -1,11 +1,12 @@
 import { Check, Entity, Enum, Index, ManyToOne, OneToOne, Property, Unique } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity';
 import { Role } from '../../policy/roles';
 import { Force } from '../force/force.entity';
 import type { Member } from '../member/member.entity';
 
 /** An account: staff, police partner or member. Secrets have no @Field and are lazy + hidden. */
+@Directive('@key(fields: "id")')
 @ObjectType({ description: 'A signed-in account' })
 @Entity({ tableName: 'app_user' })
 // A police partner is always tied to one force; no one else is.
