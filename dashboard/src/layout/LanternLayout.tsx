@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { Layout, Loading, Navigate, useAuthState, useNotify, usePermissions } from 'react-admin';
 import { signOut } from '../providers/authProvider';
 import { hasDashboardAccess } from '../providers/canAccess';
+import { LanternMenu } from './LanternMenu';
 import { MemberNotice } from './MemberNotice';
 
 /**
@@ -20,7 +21,7 @@ export const LanternLayout = ({ children }: { children: ReactNode }) => {
   if (!authenticated) return <ToSignIn reason={error} />;
   if (isLoadingPermissions) return <Loading />;
   if (!hasDashboardAccess(permissions)) return <MemberNotice />;
-  return <Layout>{children}</Layout>;
+  return <Layout menu={LanternMenu}>{children}</Layout>;
 };
 
 const ToSignIn = ({ reason }: { reason: unknown }) => {

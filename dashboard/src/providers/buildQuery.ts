@@ -21,11 +21,14 @@ import {
 import type { BuildQuery, BuildQueryFactory, BuildQueryResult, IntrospectionResult } from 'ra-data-graphql';
 import { CREATE, DELETE, GET_LIST, GET_MANY, GET_MANY_REFERENCE, GET_ONE, UPDATE } from 'react-admin';
 import type { ApiError } from './errors';
+import type { Role } from './canAccess';
 import {
   caseRecord,
   caseRow,
   memberRecord,
   memberRow,
+  policeRequestRecord,
+  policeRequestRow,
   reportRecord,
   reportRow,
   selectionFor,
@@ -48,7 +51,23 @@ export interface ResourceOperations {
    * getMany and getManyReference; `one` for getOne and the answers to create, update and delete.
    */
   select?: Readonly<{ list: Selection; one: Selection }>;
+  /**
+   * For a role the API lets filter or sort by only some fields (others are FORBIDDEN): those
+   * fields. Anything else is dropped before the request (a filter left in the address, say).
+   */
+  limits?: Readonly<Partial<Record<Role, ListLimits>>>;
 }
+
+export interface ListLimits {
+  filter: readonly string[];
+  sort: readonly string[];
+}
+
+/** What police may filter and sort reports by: never status or member. */
+export const POLICE_REPORT_LIMITS: ListLimits = {
+  filter: ['ids', 'q', 'incidentType', 'incidentFrom', 'incidentTo', 'receivedFrom', 'receivedTo', 'identifierKind', 'identifierValue'],
+  sort: ['reference', 'receivedAt', 'incidentDate'],
+};
 
 export const RESOURCE_OPERATIONS: Readonly<Record<string, ResourceOperations>> = {
   users: { list: 'users', one: 'user', create: 'createUser', update: 'updateUser', delete: 'deactivateUser' },
@@ -59,10 +78,18 @@ export const RESOURCE_OPERATIONS: Readonly<Record<string, ResourceOperations>> =
     create: 'createReport',
     update: 'updateReport',
     select: { list: reportRow, one: reportRecord },
+    limits: { POLICE_PARTNER: POLICE_REPORT_LIMITS },
   },
   // No update: a case changes through its own mutations (dataProvider.changeCaseStatus, ...).
   cases: { list: 'cases', one: 'case', create: 'openCase', select: { list: caseRow, one: caseRecord } },
   members: { list: 'members', one: 'member', select: { list: memberRow, one: memberRecord } },
+  // Created by police; answered, declined or sent to the member through dataProvider's own methods.
+  policeRequests: {
+    list: 'policeRequests',
+    one: 'policeRequest',
+    create: 'createPoliceRequest',
+    select: { list: policeRequestRow, one: policeRequestRecord },
+  },
 };
 
 type Data = Record<string, unknown>;
@@ -205,8 +232,12 @@ function buildFilter(type: GraphQLInputType | undefined, filter: Data): Data | u
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-function listVariables(field: GraphQLField<unknown, unknown>, params: ListParams, filter: Data): Data {
+function listVariables(field: GraphQLField<unknown, unknown>, params: ListParams, filter: Data, limits?: ListLimits): Data {
   const args = new Map(field.args.map((arg) => [arg.name, arg]));
+  if (limits) {
+    filter = Object.fromEntries(Object.entries(filter).filter(([key]) => limits.filter.includes(key)));
+    if (params.sort?.field && !limits.sort.includes(params.sort.field)) params = { ...params, sort: undefined };
+  }
   const variables: Data = {};
   const { page = 1, perPage = 25 } = params.pagination ?? {};
   if (args.has('page')) variables.page = page;
@@ -312,6 +343,7 @@ export const buildQuery: BuildQueryFactory = (introspection) => {
     const operations = Object.hasOwn(RESOURCE_OPERATIONS, resource) ? RESOURCE_OPERATIONS[resource] : undefined;
     if (!operations) throw new Error(`Lantern: no API operations are configured for "${resource}"`);
     const role = readSession()?.user.role;
+    const limits = role ? operations.limits?.[role] : undefined;
     /** The selection for a list row or a whole record, for the signed-in role. */
     const viewSelection = (view: 'list' | 'one', type: GraphQLObjectType) =>
       operations.select ? selectionFor(operations.select[view], role) : selectionOf(type);
@@ -325,11 +357,11 @@ export const buildQuery: BuildQueryFactory = (introspection) => {
         let variables: Data;
         if (method === GET_MANY) {
           const ids = params.ids as unknown[];
-          variables = listVariables(field, { pagination: { page: 1, perPage: Math.max(ids.length, 1) } }, { ids });
+          variables = listVariables(field, { pagination: { page: 1, perPage: Math.max(ids.length, 1) } }, { ids }, limits);
         } else if (method === GET_MANY_REFERENCE) {
-          variables = listVariables(field, params, { ...params.filter, [params.target]: params.id });
+          variables = listVariables(field, params, { ...params.filter, [params.target]: params.id }, limits);
         } else {
-          variables = listVariables(field, params, params.filter ?? {});
+          variables = listVariables(field, params, params.filter ?? {}, limits);
         }
         return {
           query: document(schema, 'query', field, variables, selection),

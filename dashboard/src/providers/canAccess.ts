@@ -4,7 +4,7 @@
  * The server is the guard; this table only decides what to display.
  *
  * Deny by default: a resource or action with no row here is refused.
- * To add a resource (alerts, policeRequests, fundingRecords, trainingSessions),
+ * To add a resource (alerts, fundingRecords, trainingSessions),
  * add a row to ACCESS with the roles allowed for each react-admin action.
  */
 export const ROLES = ['ADMIN', 'MANAGER', 'CASE_WORKER', 'POLICE_PARTNER', 'MEMBER'] as const;
@@ -19,8 +19,11 @@ export type AccessRow = Readonly<Partial<Record<Action, readonly Role[]>>>;
 const STAFF: readonly Role[] = ['ADMIN', 'MANAGER', 'CASE_WORKER'];
 const STAFF_AND_POLICE: readonly Role[] = [...STAFF, 'POLICE_PARTNER'];
 const CASE_WORKER: readonly Role[] = ['CASE_WORKER'];
-/** Report data and case work: case workers, and managers read-only. Not admins; police come later. */
+const POLICE: readonly Role[] = ['POLICE_PARTNER'];
+/** Report data and case work: case workers, and managers read-only. Not admins. */
 const REPORT_STAFF: readonly Role[] = ['CASE_WORKER', 'MANAGER'];
+/** Reports, and police requests: the report staff, and police partners (scoped by the server). */
+const REPORT_STAFF_AND_POLICE: readonly Role[] = [...REPORT_STAFF, 'POLICE_PARTNER'];
 
 // resource  -> action -> roles allowed
 export const ACCESS: Readonly<Record<string, AccessRow>> = {
@@ -32,14 +35,16 @@ export const ACCESS: Readonly<Record<string, AccessRow>> = {
     delete: ['ADMIN'], // "Deactivate": the server's deactivateUser
   },
   forces: {
-    list: STAFF_AND_POLICE,
+    list: STAFF, // police have no forces list: "My force" (LanternMenu) opens their own force's page
     show: STAFF_AND_POLICE,
   },
   reports: {
-    list: REPORT_STAFF,
-    show: REPORT_STAFF, // a MANAGER reads no member and no contact details (selections.ts)
+    // police: only their force's (or shared) reports the member consented to, police-safe
+    // fields only (selections.ts); a MANAGER reads no member and no contact details
+    list: REPORT_STAFF_AND_POLICE,
+    show: REPORT_STAFF_AND_POLICE,
     create: CASE_WORKER,
-    edit: CASE_WORKER, // also "Change consent" (setReportConsent)
+    edit: CASE_WORKER, // also "Change consent" (setReportConsent), "Share with a force", "Stop sharing"
   },
   cases: {
     list: REPORT_STAFF,
@@ -50,6 +55,12 @@ export const ACCESS: Readonly<Record<string, AccessRow>> = {
   members: {
     list: CASE_WORKER,
     show: CASE_WORKER, // contact details only on demand, each read logged
+  },
+  policeRequests: {
+    list: REPORT_STAFF_AND_POLICE, // officers: their own force's requests only (the server scopes it)
+    show: REPORT_STAFF_AND_POLICE,
+    create: POLICE, // createPoliceRequest
+    edit: CASE_WORKER, // "Ask the member", "Answer", "Decline"; managers read only
   },
 };
 

@@ -19,9 +19,12 @@ import {
   CASE_NOTE,
   MEMBER_CONTACT,
   POLICE_CONTACT,
+  POLICE_CONTACT_ROUTE,
   REPORT_CONSENT,
+  REPORT_POLICE,
   SUPPORT_ACTION,
   caseRecord,
+  policeRequestRecord,
   selectionFor,
 } from './selections';
 import { readSession } from './session';
@@ -37,8 +40,9 @@ import { readSession } from './session';
  *   delete           -> deactivateUser(id)           (users are deactivated, never deleted)
  *   updateMany, deleteMany: not offered.
  * reports: reports / report / createReport / updateReport; cases: cases / case / openCase(reportId,
- * assigneeId); members: members / member (read only). What they select, per role, is in
- * selections.ts (never a member's contact details).
+ * assigneeId); members: members / member (read only); policeRequests: policeRequests /
+ * policeRequest / createPoliceRequest(input). What they select, per role, is in selections.ts
+ * (never a member's contact details; for police, only the police-safe fields of a report).
  * A page larger than the server's limit of 100 is fetched as several pages of 100.
  * Every error is turned into a react-admin HttpError by errors.ts.
  *
@@ -63,6 +67,19 @@ export interface LanternDataProvider extends DataProvider {
   getMemberContact(id: Identifier): Promise<{ data: MemberContact }>;
   /** The access log of a member or a report, newest first (first page only). */
   getAccessEvents(filter: AccessEventFilter, perPage?: number): Promise<{ data: RaRecord[]; total: number }>;
+  /**
+   * Police, for a report with FULL consent only: how the member agreed to be reached
+   * (`policeContactRoute`, null when they chose none). The read is logged like any other.
+   */
+  getPoliceContactRoute(reportId: Identifier): Promise<{ data: { id: Identifier; policeContactRoute: string | null } }>;
+  /** shareReportWithForce: officers of that force may then read it (needs police consent above NONE, else CONFLICT). */
+  shareReportWithForce(reportId: Identifier, forceId: Identifier): Promise<{ data: RaRecord }>;
+  unshareReportWithForce(reportId: Identifier, forceId: Identifier): Promise<{ data: RaRecord }>;
+  /** markPoliceRequestWithMember: a case worker is asking the member(s) for consent (OPEN -> WITH_MEMBER). */
+  markPoliceRequestWithMember(id: Identifier): Promise<{ data: RaRecord }>;
+  /** answerPoliceRequest: only reports the requesting force may see now can be attached (else BAD_USER_INPUT reportIds). */
+  answerPoliceRequest(id: Identifier, reply: string, reportIds: Identifier[]): Promise<{ data: RaRecord }>;
+  declinePoliceRequest(id: Identifier, reply: string): Promise<{ data: RaRecord }>;
 }
 
 export interface ConsentChange {
@@ -219,6 +236,45 @@ const ACCESS_EVENTS = gql`
   }
 `;
 
+const POLICE_CONTACT_ROUTE_QUERY = gql`
+  query PoliceContactRoute($id: ID!) {
+    data: report(id: $id) { ${POLICE_CONTACT_ROUTE} }
+  }
+`;
+
+const SHARE_REPORT = gql`
+  mutation ShareReportWithForce($reportId: ID!, $forceId: ID!) {
+    data: shareReportWithForce(reportId: $reportId, forceId: $forceId) { id ${REPORT_POLICE} }
+  }
+`;
+
+const UNSHARE_REPORT = gql`
+  mutation UnshareReportWithForce($reportId: ID!, $forceId: ID!) {
+    data: unshareReportWithForce(reportId: $reportId, forceId: $forceId) { id ${REPORT_POLICE} }
+  }
+`;
+
+/** The request as its page reads it (the answer to a police request mutation). */
+const policeRequestSelection = () => selectionFor(policeRequestRecord, readSession()?.user.role);
+
+const markPoliceRequestWithMemberMutation = () => gql`
+  mutation MarkPoliceRequestWithMember($id: ID!) {
+    data: markPoliceRequestWithMember(id: $id) { ${policeRequestSelection()} }
+  }
+`;
+
+const answerPoliceRequestMutation = () => gql`
+  mutation AnswerPoliceRequest($id: ID!, $reply: String!, $reportIds: [ID!]) {
+    data: answerPoliceRequest(id: $id, reply: $reply, reportIds: $reportIds) { ${policeRequestSelection()} }
+  }
+`;
+
+const declinePoliceRequestMutation = () => gql`
+  mutation DeclinePoliceRequest($id: ID!, $reply: String!) {
+    data: declinePoliceRequest(id: $id, reply: $reply) { ${policeRequestSelection()} }
+  }
+`;
+
 /** Runs one of the API's own mutations; its root field is aliased `data`. */
 function mutateOne<T = RaRecord>(mutation: DocumentNode, variables: Record<string, unknown>): Promise<{ data: T }> {
   return withApiErrors(
@@ -308,4 +364,25 @@ export const dataProvider: LanternDataProvider = {
         })
         .then(({ data }) => ({ data: data?.data.nodes ?? [], total: data?.data.totalCount ?? 0 })),
     ),
+
+  getPoliceContactRoute: (reportId) =>
+    withApiErrors(
+      apolloClient
+        .query<{ data: { id: Identifier; policeContactRoute: string | null } }>({ query: POLICE_CONTACT_ROUTE_QUERY, variables: { id: reportId } })
+        .then(({ data }) => {
+          if (!data?.data) throw new Error('ra.notification.item_doesnt_exist');
+          return { data: data.data };
+        }),
+    ),
+
+  shareReportWithForce: (reportId, forceId) => mutateOne(SHARE_REPORT, { reportId, forceId }),
+
+  unshareReportWithForce: (reportId, forceId) => mutateOne(UNSHARE_REPORT, { reportId, forceId }),
+
+  markPoliceRequestWithMember: (id) => mutateOne(markPoliceRequestWithMemberMutation(), { id }),
+
+  answerPoliceRequest: (id, reply, reportIds) =>
+    mutateOne(answerPoliceRequestMutation(), { id, reply: reply.trim(), reportIds }),
+
+  declinePoliceRequest: (id, reply) => mutateOne(declinePoliceRequestMutation(), { id, reply: reply.trim() }),
 };

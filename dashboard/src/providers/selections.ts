@@ -4,7 +4,8 @@ import type { Role } from './canAccess';
  * What the dashboard reads of each record, per role, for the resources where "every field one
  * level down" (buildQuery's default) would be wrong:
  * - a role is never asked for a field the policy refuses it (a MANAGER may not read
- *   `Report.member`), so the server has nothing to refuse and logs no refusals;
+ *   `Report.member`; a POLICE_PARTNER reads only the police-safe fields of a report), so the
+ *   server has nothing to refuse and logs no refusals;
  * - a member's contact details (`contactPhone`, `contactEmail`: every staff read is written to
  *   the access log) are in no selection here. They are read only on demand, by
  *   dataProvider.getMemberContact, from the member's page.
@@ -18,6 +19,22 @@ const USER = 'id name';
 // ---------------------------------------------------------------------------------------------
 // Reports
 
+/**
+ * All a police partner may read of a report (DESIGN.md, "Report core" and `policeSummary`), and
+ * of its consent only the current level. Every one of these reads is logged on the server and
+ * shown to the member. Not `policeContactRoute`: it is refused unless the consent is FULL, so it
+ * is read on its own, only for a FULL report (dataProvider.getPoliceContactRoute).
+ */
+export const POLICE_REPORT_ROW = `
+  id reference receivedAt incidentDate incidentTypes
+  forceArea { ${FORCE} }
+  consent { police }`;
+
+const POLICE_REPORT_RECORD = `
+  ${POLICE_REPORT_ROW}
+  createdAt updatedAt policeSummary
+  identifiers { id kind value }`;
+
 const REPORT_ROW = `
   id reference receivedAt incidentDate channel status incidentTypes caseStatus
   forceArea { ${FORCE} }
@@ -26,11 +43,19 @@ const REPORT_ROW = `
 export const CONSENT_EVENT =
   'id at actorRole actorName method previousPolice police previousAlerts alerts previousStatistics statistics note';
 
+/** Which forces besides its force area may read a report, and every police read of it (staff). */
+export const REPORT_POLICE = `
+  sharedWith { ${FORCE} }
+  policeReads { at fields force { ${FORCE} } }`;
+
 /** A report as a row of a list (the reports list, a member's reports, a linked report). */
-export const reportRow: Selection = REPORT_ROW;
+export const reportRow: Selection = (role) => (role === 'POLICE_PARTNER' ? POLICE_REPORT_ROW : REPORT_ROW);
 
 /** A whole report: every tab of the report page, and the answer to create/update. */
-export const reportRecord: Selection = (role) => `
+export const reportRecord: Selection = (role) =>
+  role === 'POLICE_PARTNER'
+    ? POLICE_REPORT_RECORD
+    : `
   id reference receivedAt incidentDate channel status incidentTypes caseStatus createdAt updatedAt
   forceArea { ${FORCE} }
   location narrative perpetratorDescription policeSummary
@@ -43,7 +68,11 @@ export const reportRecord: Selection = (role) => `
     forceArea { ${FORCE} }
     identifiers { id kind value }
   }
+  ${REPORT_POLICE}
   ${role === 'CASE_WORKER' ? 'member { id pseudonym }' : ''}`;
+
+/** With FULL consent only (police): how the member agreed to be reached. */
+export const POLICE_CONTACT_ROUTE = 'id policeContactRoute';
 
 /** What setReportConsent answers with: the consent tab of the report page. */
 export const REPORT_CONSENT = `
@@ -76,6 +105,22 @@ export const caseRecord: Selection = `
   notes { ${CASE_NOTE} }
   supportActions { ${SUPPORT_ACTION} }
   policeContacts { ${POLICE_CONTACT} }`;
+
+// ---------------------------------------------------------------------------------------------
+// Police requests (officers of the requesting force, case workers and managers read the same).
+// The attached reports are read with the police-safe selection whoever reads them: the server
+// lists only those the caller may see now, and logs an officer's reads of them.
+
+const POLICE_REQUEST_ROW = `
+  id createdAt kind status question identifierKind identifierValue crimeReference answeredAt requestedByName
+  force { ${FORCE} }`;
+
+export const policeRequestRow: Selection = POLICE_REQUEST_ROW;
+
+export const policeRequestRecord: Selection = `
+  ${POLICE_REQUEST_ROW}
+  updatedAt reply
+  reports { ${POLICE_REPORT_ROW} }`;
 
 // ---------------------------------------------------------------------------------------------
 // Members (case workers only). Never contactPhone or contactEmail here.

@@ -10,18 +10,8 @@ import {
 import { DayField } from '../../components/DayField';
 import { EmptyText } from '../../components/EmptyText';
 import { EnumChipsField } from '../../components/EnumChipsField';
-import { ShowLink } from '../../components/ShowLink';
+import { ReportReferenceLink } from './ReportReferenceLink';
 import { sharedIdentifiers, type LinkedReport, type Report } from './report';
-
-const ReferenceLink = () => {
-  const linked = useRecordContext<LinkedReport>();
-  if (!linked) return null;
-  return (
-    <ShowLink resource="reports" id={linked.id}>
-      {linked.reference}
-    </ShowLink>
-  );
-};
 
 /** Which of this report's identifiers the linked report also names: why they are linked. */
 const SharedIdentifiers = ({ report }: { report: Report }) => {
@@ -58,7 +48,7 @@ export const LinkedReports = (_props: { label?: string | false }) => {
       <ArrayField source="linkedReports">
         <DataTable bulkActionButtons={false} rowClick="show" empty={<EmptyText text="lantern.reports.linked.empty" />}>
           <DataTable.Col source="reference" disableSort>
-            <ReferenceLink />
+            <ReportReferenceLink />
           </DataTable.Col>
           <DataTable.Col source="receivedAt" disableSort>
             <DateField locales="en-GB" source="receivedAt" showTime />

@@ -7,14 +7,12 @@ import {
   FilterButton,
   List,
   ReferenceInput,
-  SearchInput,
   SelectField,
   SelectInput,
   TextField,
   TextInput,
   TopToolbar,
-  useTranslate,
-  type SearchInputProps,
+  usePermissions,
 } from 'react-admin';
 import { DayField } from '../../components/DayField';
 import { EnumChipsField } from '../../components/EnumChipsField';
@@ -25,11 +23,9 @@ import {
   orderedPoliceConsentChoices,
   reportStatusChoices,
 } from './report';
-
-const ReferenceSearchInput = (props: SearchInputProps) => {
-  const translate = useTranslate();
-  return <SearchInput placeholder={translate('lantern.reports.search')} {...props} />;
-};
+import { PoliceReportList } from './PoliceReportList';
+import { ReferenceSearchInput } from './ReferenceSearchInput';
+import { ReportReferenceLink } from './ReportReferenceLink';
 
 // Filters: the ReportFilter input's own names (buildQuery drops anything else).
 const reportFilters = [
@@ -54,7 +50,15 @@ const ReportListActions = () => (
   </TopToolbar>
 );
 
-export const ReportList = () => (
+/** Reports: a police partner gets their own list (police-safe columns and filters only). */
+export const ReportList = () => {
+  const { permissions, isPending } = usePermissions();
+  if (isPending) return null;
+  return permissions === 'POLICE_PARTNER' ? <PoliceReportList /> : <StaffReportList />;
+};
+
+/** Every report, for case workers and managers. */
+const StaffReportList = () => (
   <List
     filters={reportFilters}
     actions={<ReportListActions />}
@@ -62,7 +66,9 @@ export const ReportList = () => (
     exporter={false}
   >
     <DataTable rowClick="show" bulkActionButtons={false}>
-      <DataTable.Col source="reference" />
+      <DataTable.Col source="reference">
+        <ReportReferenceLink />
+      </DataTable.Col>
       <DataTable.Col source="receivedAt">
         <DateField locales="en-GB" source="receivedAt" showTime />
       </DataTable.Col>

@@ -66,6 +66,15 @@ export interface Report extends RaRecord {
   case?: { id: string; status: string; openedAt?: string } | null;
   caseStatus?: string | null;
   linkedReports?: LinkedReport[] | null;
+  sharedWith?: ForceRef[] | null;
+  policeReads?: PoliceRead[] | null;
+}
+
+/** One police read of a report (the access log, as staff and the member see it). */
+export interface PoliceRead {
+  at: string;
+  fields: string[];
+  force: ForceRef;
 }
 
 export const channelChoices = enumChoices('Channel');
@@ -81,6 +90,9 @@ const POLICE_CONSENT_ORDER = ['NONE', 'ANONYMOUS_INTELLIGENCE', 'FULL'];
 export const orderedPoliceConsentChoices = [...policeConsentChoices].sort(
   (a, b) => POLICE_CONSENT_ORDER.indexOf(a.id) - POLICE_CONSENT_ORDER.indexOf(b.id),
 );
+
+/** The levels at which police may read a report: what a police partner ever sees. */
+export const policeVisibleConsentChoices = orderedPoliceConsentChoices.filter((choice) => choice.id !== 'NONE');
 
 /** Channels in the order intake happens most: phone first. */
 const CHANNEL_ORDER = ['PHONE', 'EMAIL', 'OUTREACH', 'THIRD_PARTY', 'WEB'];
