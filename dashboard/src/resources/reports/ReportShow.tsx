@@ -10,6 +10,7 @@ import {
   TopToolbar,
   WithRecord,
   useCanAccess,
+  usePermissions,
 } from 'react-admin';
 import { DayField } from '../../components/DayField';
 import { EmptyText } from '../../components/EmptyText';
@@ -18,7 +19,9 @@ import { ShowLink } from '../../components/ShowLink';
 import { FindReportsButton } from './FindReportsButton';
 import { LinkedReports } from './LinkedReports';
 import { ReportCase } from './ReportCase';
+import { PoliceReportShow } from './PoliceReportShow';
 import { ReportConsent } from './ReportConsent';
+import { ReportPolice } from './ReportPolice';
 import { channelChoices, identifierKindChoices, reportStatusChoices, type Report } from './report';
 
 // Edit for case workers only (EditButton asks canAccess). No delete: reports are kept.
@@ -30,11 +33,18 @@ const ReportShowActions = () => (
 
 const multiline = { whiteSpace: 'pre-wrap' } as const;
 
-/**
- * The report page, in tabs (their names are stable for tests): Details, Identifiers, Linked
- * reports, Consent, Case. A manager sees the same, read-only, without the member.
- */
+/** The report page; a police partner gets their own (police-safe fields only). */
 export const ReportShow = () => {
+  const { permissions, isPending } = usePermissions();
+  if (isPending) return null;
+  return permissions === 'POLICE_PARTNER' ? <PoliceReportShow /> : <StaffReportShow />;
+};
+
+/**
+ * The report page for staff, in tabs (their names are stable for tests): Details, Identifiers,
+ * Linked reports, Consent, Police, Case. A manager sees the same, read-only, without the member.
+ */
+const StaffReportShow = () => {
   // Who reported is for case workers only (the server refuses it to managers; we do not ask).
   const { canAccess: canSeeMembers } = useCanAccess({ resource: 'members', action: 'show' });
   return (
@@ -88,6 +98,10 @@ export const ReportShow = () => {
 
         <TabbedShowLayout.Tab label="lantern.reports.tabs.consent" path="consent">
           <ReportConsent label={false} />
+        </TabbedShowLayout.Tab>
+
+        <TabbedShowLayout.Tab label="lantern.reports.tabs.police" path="police">
+          <ReportPolice label={false} />
         </TabbedShowLayout.Tab>
 
         <TabbedShowLayout.Tab label="lantern.reports.tabs.case" path="case">

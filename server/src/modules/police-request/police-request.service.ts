@@ -8,7 +8,7 @@ import { reportScope } from '../../policy/scopes';
 import { normaliseIdentifier } from '../identifier/identifier.normalise';
 import { IdentifierKind } from '../identifier/identifier.kind';
 import { Report } from '../report/report.entity';
-import { REPORT_POPULATE } from '../report/report.service';
+import { reportPopulate } from '../report/report.service';
 import { User } from '../user/user.entity';
 import { POLICE_REQUEST_TRANSITIONS, PoliceRequest, PoliceRequestKind, PoliceRequestStatus } from './police-request.entity';
 import type { AnswerPoliceRequestArgs, CreatePoliceRequestInput, PoliceRequestListArgs } from './police-request.inputs';
@@ -118,7 +118,7 @@ export class PoliceRequestService {
   async reports(request: PoliceRequest): Promise<Report[]> {
     const ids = (await this.em.getConnection().execute<{ report_id: string }[]>('select report_id from police_request_report where police_request_id = ?', [request.id])).map((r) => r.report_id);
     if (ids.length === 0) return [];
-    return this.em.find(Report, { $and: [{ id: { $in: ids } }, reportScope(this.viewer, this.em)] }, { populate: REPORT_POPULATE, orderBy: { receivedAt: 'DESC' } });
+    return this.em.find(Report, { $and: [{ id: { $in: ids } }, reportScope(this.viewer, this.em)] }, { populate: reportPopulate(this.viewer), orderBy: { receivedAt: 'DESC' } });
   }
 
   private async move(id: string, status: PoliceRequestStatus, reply?: string): Promise<PoliceRequest> {

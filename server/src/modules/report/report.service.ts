@@ -21,6 +21,12 @@ import { ReportSortField, type ConsentInput, type CreateReportInput, type Identi
 
 /** What a list or a single read loads with each report (joined, not one query per row). */
 export const REPORT_POPULATE = ['forceArea', 'consent', 'identifiers', 'caseFile', 'shares'] as const;
+/** For police: only what their field rules need; the case is never loaded for them. */
+const POLICE_POPULATE = ['forceArea', 'consent', 'identifiers', 'shares'] as const;
+
+export function reportPopulate(viewer: User): readonly (typeof REPORT_POPULATE)[number][] {
+  return viewer.role === Role.POLICE_PARTNER ? POLICE_POPULATE : REPORT_POPULATE;
+}
 
 
 /** Reports: intake by case workers, members' own reports, consent changes. */
@@ -35,7 +41,7 @@ export class ReportService {
     const where: FilterQuery<Report> = { $and: [reportScope(this.viewer, this.em), filterToWhere(args.filter)] };
     const order = args.sortOrder ?? (args.sortField ? SortOrder.ASC : SortOrder.DESC);
     const [nodes, totalCount] = await this.em.findAndCount(Report, where, {
-      populate: REPORT_POPULATE,
+      populate: reportPopulate(this.viewer),
       orderBy: [{ [args.sortField ?? 'receivedAt']: order }, { id: order }],
       ...offsetOf(args),
     });
@@ -44,7 +50,7 @@ export class ReportService {
 
   /** A report the viewer may see, or NOT_FOUND (the same for a hidden and a missing one). */
   async get(id: string, field = 'id'): Promise<Report> {
-    const report = isUuid(id) ? await this.em.findOne(Report, { $and: [{ id }, reportScope(this.viewer, this.em)] }, { populate: REPORT_POPULATE }) : null;
+    const report = isUuid(id) ? await this.em.findOne(Report, { $and: [{ id }, reportScope(this.viewer, this.em)] }, { populate: reportPopulate(this.viewer) }) : null;
     if (!report) throw new NotFoundError('Report', field);
     return report;
   }
@@ -204,7 +210,7 @@ export class ReportService {
     );
     if (rows.length === 0) return [];
     return this.em.find(Report, { $and: [{ id: { $in: rows.map((r) => r.id) } }, reportScope(this.viewer, this.em)] }, {
-      populate: REPORT_POPULATE,
+      populate: reportPopulate(this.viewer),
       orderBy: { receivedAt: 'DESC' },
     });
   }
