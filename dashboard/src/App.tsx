@@ -7,6 +7,7 @@ import { dataProvider } from './providers/dataProvider';
 import cases from './resources/cases';
 import forces from './resources/forces';
 import members from './resources/members';
+import policeRequests from './resources/policeRequests';
 import reports from './resources/reports';
 import users from './resources/users';
 import { darkTheme, lightTheme } from './theme';
@@ -28,10 +29,12 @@ export const App = () => (
     darkTheme={darkTheme}
     store={store}
   >
-    {/* The menu follows this order, showing only what canAccess allows the role to list. */}
+    {/* The menu follows this order, showing only what canAccess allows the role to list;
+        a police partner gets Reports, Requests and "My force" (LanternMenu). */}
     <Resource name="reports" {...reports} />
     <Resource name="cases" {...cases} />
     <Resource name="members" {...members} />
+    <Resource name="policeRequests" {...policeRequests} />
     <Resource name="users" {...users} />
     <Resource name="forces" {...forces} />
   </Admin>

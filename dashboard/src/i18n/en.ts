@@ -344,8 +344,8 @@ export const lanternMessages = {
         reads_notice: 'Your reads of reports are recorded and the member can see them.',
         consent_explain: {
           ANONYMOUS_INTELLIGENCE:
-            'Anonymous intelligence: you may use what is here as intelligence. Nothing identifies who reported, and they will not be contacted.',
-          FULL: 'Full: the member is willing to talk to the police, in the way they chose.',
+            'You may use what is here as intelligence. Nothing identifies who reported, and they will not be contacted.',
+          FULL: 'The member is willing to talk to the police, in the way they chose.',
         },
         contact: 'Contacting the member',
         contact_route: {
