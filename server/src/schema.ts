@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { AccessEventResolver } from './modules/access-log/access-log.resolver';
+import { AlertResolver } from './modules/alert/alert.resolver';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { CaseNoteResolver, CaseResolver, PoliceContactResolver, SupportActionResolver } from './modules/case/case.resolver';
 import { ForceResolver } from './modules/force/force.resolver';
@@ -24,6 +25,7 @@ export const resolvers = [
   PoliceContactResolver,
   AccessEventResolver,
   PoliceRequestResolver,
+  AlertResolver,
 ] as const;
 
 let cached: GraphQLSchema | undefined;

@@ -1,4 +1,5 @@
 import { AccessEvent } from '../modules/access-log/access-event.entity';
+import { Alert, IdentifierCheck } from '../modules/alert/alert.entity';
 import { CaseFile, CaseNote, PoliceContact, SupportAction } from '../modules/case/case.entity';
 import { Consent, ConsentEvent } from '../modules/consent/consent.entity';
 import { Force } from '../modules/force/force.entity';
@@ -25,4 +26,6 @@ export const entities = [
   AccessEvent,
   ReportShare,
   PoliceRequest,
+  Alert,
+  IdentifierCheck,
 ];

@@ -1,7 +1,7 @@
 import { allow, deny, or, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { ForbiddenError } from '../common/errors';
-import { isAdmin, isAuthenticated, isCaseWorker, isMember, isOwnReport, isPolicePartner, isPoliceOfRequestForce, isPoliceWithConsent, isPoliceWithFullConsent, isReportStaff, isSelf, isSelfMember, isStaff } from './predicates';
+import { isAdmin, isAuthenticated, isCaseWorker, isManager, isMember, isOwnReport, isPolicePartner, isPoliceOfRequestForce, isPoliceWithConsent, isPoliceWithFullConsent, isReportStaff, isSelf, isSelfMember, isStaff } from './predicates';
 
 /**
  * THE access policy, as one table: every type and every field has its rule here, and anything
@@ -45,6 +45,10 @@ export const policy = {
     accessEvents: isStaff,
     policeRequests: or(isReportStaff, isPolicePartner), // scoped in SQL: officers see their own force's
     policeRequest: or(isReportStaff, isPolicePartner),
+    alerts: isAuthenticated, // scoped in SQL: staff all; admins and police published (police also their force's requests); members their feed
+    alert: isAuthenticated,
+    myAlerts: isMember,
+    checkIdentifier: isMember,
   },
   Mutation: {
     login: allow,
@@ -70,6 +74,13 @@ export const policy = {
     markPoliceRequestWithMember: isCaseWorker,
     answerPoliceRequest: isCaseWorker,
     declinePoliceRequest: isCaseWorker,
+    createAlert: isReportStaff,
+    updateAlert: isReportStaff,
+    submitAlertForReview: isReportStaff,
+    approveAlert: isManager, // and never the author (the service refuses: FORBIDDEN)
+    returnAlertToDraft: isManager,
+    publishAlert: isReportStaff, // only once approved
+    withdrawAlert: isReportStaff,
   },
   LoginPayload: {
     token: allow,
@@ -160,6 +171,17 @@ export const policy = {
     reports: canReadPoliceRequest, // filtered again by the caller's report scope at read time
   },
   PoliceRequestList: { nodes: or(isReportStaff, isPolicePartner), totalCount: or(isReportStaff, isPolicePartner) },
+  // What members and partners see of an alert they may see (the query scopes which ones).
+  Alert: {
+    ...each(isAuthenticated, ...TIMESTAMPS, 'title', 'body', 'status', 'incidentTypes', 'shownIdentifiers', 'targetAreas', 'onBehalfOf', 'publishedAt', 'expiresAt', 'withdrawnAt', 'withdrawalReason'),
+    // The work behind it: staff only.
+    ...each(isReportStaff, 'authorName', 'approverName', 'approvedAt', 'sourceReports', 'findings', 'overrides'),
+  },
+  AlertList: { nodes: isAuthenticated, totalCount: isAuthenticated },
+  AlertIdentifier: each(isAuthenticated, 'kind', 'value'),
+  AlertFinding: each(isReportStaff, 'kind', 'code', 'excerpt', 'field', 'message'),
+  FindingOverride: each(isReportStaff, 'code', 'reason', 'byName', 'at'),
+  IdentifierCheckResult: each(isMember, 'value', 'alerts', 'note'),
 } satisfies IRules;
 
 /**

@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261128223917 } from './Migration20261128223917';
 import { Migration20261128232043 } from './Migration20261128232043';
 import { Migration20261128234257 } from './Migration20261128234257';
+import { Migration20261129002309 } from './Migration20261129002309';
 
 /** Every migration, in order. `pnpm --filter @lantern/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128223917', class: Migration20261128223917 },
   { name: 'Migration20261128232043', class: Migration20261128232043 },
   { name: 'Migration20261128234257', class: Migration20261128234257 },
+  { name: 'Migration20261129002309', class: Migration20261129002309 },
 ];

@@ -1,0 +1,261 @@
+import { createHmac } from 'node:crypto';
+import { QueryOrder, type FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from '../../config';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors';
+import { isUuid } from '../../common/ids';
+import { offsetOf, SortOrder, type Page } from '../../common/pagination';
+import { Role } from '../../policy/roles';
+import { normaliseIdentifier } from '../identifier/identifier.normalise';
+import type { IdentifierKind } from '../identifier/identifier.kind';
+import { forcesByIds, MemberService } from '../member/member.service';
+import { PoliceRequest, PoliceRequestKind } from '../police-request/police-request.entity';
+import { Report } from '../report/report.entity';
+import { User } from '../user/user.entity';
+import { Alert, AlertStatus, IdentifierCheck, type ShownIdentifier } from './alert.entity';
+import type { AlertInput, AlertListArgs, OverrideInput } from './alert.inputs';
+import { findReidentificationRisks, type Finding } from './reidentification';
+
+export const DEFAULT_ALERT_DAYS = 90;
+export const CHECKS_PER_DAY = 30;
+
+/** The status a reader sees: a published alert past its expiry is EXPIRED, without any job running. */
+export function effectiveStatus(alert: Alert, now = new Date()): AlertStatus {
+  if (alert.status === AlertStatus.PUBLISHED && alert.expiresAt && alert.expiresAt <= now) return AlertStatus.EXPIRED;
+  return alert.status;
+}
+
+/** Alerts: drafting, the re-identification check, two-person approval, publication, the feed, the checker. */
+export class AlertService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly viewer: User,
+    private readonly config: Config,
+  ) {}
+
+  /** Which alerts the viewer may see, as SQL. */
+  scope(now = new Date()): FilterQuery<Alert> {
+    const live = { status: AlertStatus.PUBLISHED, $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }] };
+    switch (this.viewer.role) {
+      case Role.CASE_WORKER:
+      case Role.MANAGER:
+        return {};
+      case Role.ADMIN:
+        return { status: AlertStatus.PUBLISHED };
+      case Role.POLICE_PARTNER:
+        return this.viewer.force ? { $or: [{ status: AlertStatus.PUBLISHED }, { onBehalfOf: this.viewer.force.id }] } : { status: AlertStatus.PUBLISHED };
+      case Role.MEMBER: {
+        if (!this.viewer.member) return { id: null };
+        const inMyAreas = this.em
+          .getKnex()
+          .select('ata.alert_id')
+          .from('alert_target_area as ata')
+          .join('member_alert_area as maa', 'maa.force_id', 'ata.force_id')
+          .where('maa.member_id', this.viewer.member.id) as unknown as string[];
+        return { ...live, id: { $in: inMyAreas } };
+      }
+      default:
+        return { id: null };
+    }
+  }
+
+  async list(args: AlertListArgs): Promise<Page<Alert>> {
+    const f = args.filter ?? {};
+    const where: FilterQuery<Alert>[] = [this.scope()];
+    if (f.status === AlertStatus.EXPIRED) where.push({ status: AlertStatus.PUBLISHED, expiresAt: { $lte: new Date() } });
+    else if (f.status === AlertStatus.PUBLISHED) where.push({ status: AlertStatus.PUBLISHED, $or: [{ expiresAt: null }, { expiresAt: { $gt: new Date() } }] });
+    else if (f.status) where.push({ status: f.status });
+    if (f.ids) where.push({ id: { $in: f.ids.filter(isUuid) } });
+    const order = args.sortOrder ?? SortOrder.DESC;
+    const [nodes, totalCount] = await this.em.findAndCount(Alert, { $and: where }, {
+      populate: ['targetAreas', 'onBehalfOf'],
+      orderBy: [{ publishedAt: order === SortOrder.DESC ? QueryOrder.DESC_NULLS_LAST : QueryOrder.ASC_NULLS_LAST }, { createdAt: order }, { id: order }],
+      ...offsetOf(args),
+    });
+    return { nodes, totalCount };
+  }
+
+  async get(id: string, field = 'id'): Promise<Alert> {
+    const alert = isUuid(id) ? await this.em.findOne(Alert, { $and: [{ id }, this.scope()] }, { populate: ['targetAreas', 'onBehalfOf'] }) : null;
+    if (!alert) throw new NotFoundError('Alert', field);
+    return alert;
+  }
+
+  async create(input: AlertInput): Promise<Alert> {
+    return this.em.transactional(async (em) => {
+      const alert = em.create(Alert, { title: '', body: '', incidentTypes: [], shownIdentifiers: [], author: em.getReference(User, this.viewer.id) });
+      await this.apply(em, alert, input);
+      await em.flush();
+      return alert;
+    });
+  }
+
+  async update(id: string, input: AlertInput): Promise<Alert> {
+    return this.em.transactional(async (em) => {
+      const alert = await new AlertService(em, this.viewer, this.config).get(id);
+      if (alert.status !== AlertStatus.DRAFT) throw new ConflictError('status', 'only a draft can be edited');
+      await this.apply(em, alert, input);
+      await em.flush();
+      return alert;
+    });
+  }
+
+  /** The re-identification findings for the alert's current text. */
+  async findings(alert: Alert): Promise<Finding[]> {
+    if (!alert.sourceReports.isInitialized()) await alert.sourceReports.init();
+    const reports = await this.em.find(Report, { id: { $in: alert.sourceReports.getIdentifiers() as string[] } }, { populate: ['identifiers', 'member'] });
+    const members = new MemberService(this.em, this.config);
+    const phones: string[] = [];
+    const emails: string[] = [];
+    for (const r of reports) {
+      if (!r.member) continue;
+      const phone = members.readContact(r.member, 'contactPhone');
+      const email = members.readContact(r.member, 'contactEmail');
+      if (phone) phones.push(phone);
+      if (email) emails.push(email);
+    }
+    return findReidentificationRisks(
+      { title: alert.title, body: alert.body },
+      {
+        pseudonyms: reports.flatMap((r) => (r.member ? [r.member.pseudonym] : [])),
+        contactPhones: phones,
+        contactEmails: emails,
+        locations: reports.flatMap((r) => (r.location ? [r.location] : [])),
+        identifiers: reports.flatMap((r) => r.identifiers.getItems().map((i) => ({ kind: i.kind, value: i.value }))),
+        shown: alert.shownIdentifiers,
+      },
+    );
+  }
+
+  /** DRAFT -> PENDING_REVIEW, once every finding is fixed or overridden with a reason (recorded). */
+  async submit(id: string, overrides: OverrideInput[]): Promise<Alert> {
+    return this.em.transactional(async (em) => {
+      const service = new AlertService(em, this.viewer, this.config);
+      const alert = await service.get(id);
+      if (alert.status !== AlertStatus.DRAFT) throw new ConflictError('status', 'only a draft can be submitted for review');
+      const findings = await service.findings(alert);
+      const reasons = new Map(overrides.map((o) => [o.code, o.reason.trim()]));
+      const open = findings.filter((f) => !reasons.get(f.code));
+      if (open.length > 0) {
+        throw new ConflictError('findings', `fix or override each finding first: ${open.map((f) => `${f.code} (${f.message})`).join('; ')}`);
+      }
+      const at = new Date();
+      alert.overrides = findings.map((f) => ({ code: f.code, reason: reasons.get(f.code)!, byName: this.viewer.name, at }));
+      alert.status = AlertStatus.PENDING_REVIEW;
+      await em.flush();
+      return alert;
+    });
+  }
+
+  /** A manager approves; never the author (two people see every alert before members do). */
+  async approve(id: string): Promise<Alert> {
+    return this.em.transactional(async (em) => {
+      const alert = await new AlertService(em, this.viewer, this.config).get(id);
+      if (alert.author.id === this.viewer.id) throw new ForbiddenError('The author of an alert cannot approve it', 'id');
+      if (alert.status !== AlertStatus.PENDING_REVIEW) throw new ConflictError('status', 'only an alert pending review can be approved');
+      alert.approver = em.getReference(User, this.viewer.id);
+      alert.approvedAt = new Date();
+      await em.flush();
+      return alert;
+    });
+  }
+
+  /** Sends a pending alert back to its author as a draft. */
+  async returnToDraft(id: string): Promise<Alert> {
+    return this.em.transactional(async (em) => {
+      const alert = await new AlertService(em, this.viewer, this.config).get(id);
+      if (alert.status !== AlertStatus.PENDING_REVIEW) throw new ConflictError('status', 'only an alert pending review can be returned');
+      alert.status = AlertStatus.DRAFT;
+      alert.approver = null;
+      alert.approvedAt = null;
+      await em.flush();
+      return alert;
+    });
+  }
+
+  async publish(id: string): Promise<Alert> {
+    return this.em.transactional(async (em) => {
+      const alert = await new AlertService(em, this.viewer, this.config).get(id);
+      if (alert.status !== AlertStatus.PENDING_REVIEW || !alert.approver) throw new ConflictError('status', 'only an approved alert can be published');
+      const now = new Date();
+      alert.status = AlertStatus.PUBLISHED;
+      alert.publishedAt = now;
+      alert.expiresAt ??= new Date(now.getTime() + DEFAULT_ALERT_DAYS * 86_400_000);
+      if (alert.expiresAt <= now) throw new BadUserInputError('expiresAt', 'is already past');
+      await em.flush();
+      return alert;
+    });
+  }
+
+  async withdraw(id: string, reason: string): Promise<Alert> {
+    const text = reason.trim();
+    if (text.length < 3 || text.length > 2000) throw new BadUserInputError('reason', 'must say why, in 3 to 2000 characters');
+    return this.em.transactional(async (em) => {
+      const alert = await new AlertService(em, this.viewer, this.config).get(id);
+      if (alert.status !== AlertStatus.PUBLISHED) throw new ConflictError('status', 'only a published alert can be withdrawn');
+      alert.status = AlertStatus.WITHDRAWN;
+      alert.withdrawnAt = new Date();
+      alert.withdrawalReason = text;
+      await em.flush();
+      return alert;
+    });
+  }
+
+  /**
+   * A member checks a phone, e-mail, vehicle or handle: which published, unexpired alerts show it.
+   * Nothing about reports. At most CHECKS_PER_DAY a day; the value is logged only as a keyed hash.
+   */
+  async check(kind: IdentifierKind, value: string): Promise<{ value: string; alerts: Alert[] }> {
+    const normalised = normaliseIdentifier(kind, value, 'value');
+    const since = new Date(Date.now() - 86_400_000);
+    if ((await this.em.count(IdentifierCheck, { user: this.viewer.id, at: { $gt: since } })) >= CHECKS_PER_DAY) {
+      throw new ForbiddenError(`You have used today's ${CHECKS_PER_DAY} checks; please try again tomorrow`, 'value');
+    }
+    const now = new Date();
+    // jsonb containment on the GIN-indexed shown identifiers; only published, unexpired alerts.
+    const rows = await this.em.getConnection().execute<{ id: string }[]>(
+      `select id from alert where status = 'PUBLISHED' and (expires_at is null or expires_at > ?) and shown_identifiers @> ?::jsonb`,
+      [now.toISOString(), JSON.stringify([{ kind, value: normalised }])],
+    );
+    const alerts = rows.length
+      ? await this.em.find(Alert, { id: { $in: rows.map((r) => r.id) } }, { populate: ['targetAreas'], orderBy: { publishedAt: 'DESC' } })
+      : [];
+    const hash = createHmac('sha256', createHmac('sha256', this.config.encryptionKey).update('identifier-check').digest()).update(`${kind}:${normalised}`).digest('hex');
+    this.em.create(IdentifierCheck, { user: this.em.getReference(User, this.viewer.id), kind, valueHash: hash, matches: alerts.length, at: now });
+    await this.em.flush();
+    return { value: normalised, alerts };
+  }
+
+  private async apply(em: EntityManager, alert: Alert, input: AlertInput): Promise<void> {
+    if (input.targetAreaIds.length === 0) throw new BadUserInputError('targetAreaIds', 'must name at least one force area');
+    if (input.incidentTypes.length === 0) throw new BadUserInputError('incidentTypes', 'must name at least one incident type');
+    const areas = await forcesByIds(em, input.targetAreaIds, 'targetAreaIds');
+    const ids = [...new Set(input.sourceReportIds ?? [])];
+    let request: PoliceRequest | null = null;
+    if (input.policeRequestId) {
+      request = isUuid(input.policeRequestId) ? await em.findOne(PoliceRequest, { id: input.policeRequestId, kind: PoliceRequestKind.ALERT }) : null;
+      if (!request) throw new BadUserInputError('policeRequestId', 'names no police request for an alert');
+    }
+    if (ids.length === 0 && !request) throw new BadUserInputError('sourceReportIds', 'an alert comes from at least one report, or from a police request');
+    const reports = ids.length ? await em.find(Report, { id: { $in: ids.filter(isUuid) } }, { populate: ['consent', 'identifiers'] }) : [];
+    if (reports.length !== ids.length) throw new BadUserInputError('sourceReportIds', 'names a report that does not exist');
+    const refused = reports.filter((r) => !r.consent.alerts);
+    if (refused.length) throw new BadUserInputError('sourceReportIds', `no alerts consent on ${refused.map((r) => r.reference).join(', ')}`);
+    const available = new Set(reports.flatMap((r) => r.identifiers.getItems().map((i) => `${i.kind}:${i.value}`)));
+    const shown: ShownIdentifier[] = [];
+    (input.shownIdentifiers ?? []).forEach((s, i) => {
+      const value = normaliseIdentifier(s.kind, s.value, `shownIdentifiers.${i}.value`);
+      if (!available.has(`${s.kind}:${value}`)) throw new BadUserInputError(`shownIdentifiers.${i}.value`, 'is not an identifier of the source reports');
+      if (!shown.some((x) => x.kind === s.kind && x.value === value)) shown.push({ kind: s.kind, value });
+    });
+    alert.title = input.title.trim();
+    alert.body = input.body.trim();
+    alert.incidentTypes = [...new Set(input.incidentTypes)];
+    alert.shownIdentifiers = shown;
+    alert.expiresAt = input.expiresAt ?? null;
+    alert.targetAreas.set(areas);
+    alert.sourceReports.set(reports);
+    alert.policeRequest = request;
+    alert.onBehalfOf = request ? request.force : null;
+  }
+}

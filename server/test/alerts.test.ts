@@ -1,0 +1,172 @@
+import { Alert, IdentifierCheck } from '../src/modules/alert/alert.entity';
+import { CHECKS_PER_DAY } from '../src/modules/alert/alert.service';
+import { Member } from '../src/modules/member/member.entity';
+import { User } from '../src/modules/user/user.entity';
+import { Role } from '../src/policy/roles';
+import { createReport, forceId, registerMember } from './helpers/fixtures';
+import { codesOf, startTestServer, type TestServer } from './helpers/test-server';
+
+let server: TestServer;
+let avon: string;
+let skyId: string;
+beforeAll(async () => {
+  server = await startTestServer();
+  avon = await forceId(server, 'avon-and-somerset');
+  const em = server.orm.em.fork();
+  skyId = (await em.findOneOrFail(Member, { user: await em.findOneOrFail(User, { email: 'member@example.org' }) })).id;
+});
+afterAll(() => server.close());
+
+const CW = () => server.tokenFor(Role.CASE_WORKER);
+const MANAGER = () => server.tokenFor(Role.MANAGER);
+const FIELDS = 'id status title body shownIdentifiers { kind value } targetAreas { name } findings { kind code excerpt } overrides { code reason byName } authorName approverName';
+const CREATE = `mutation ($input: AlertInput!) { createAlert(input: $input) { ${FIELDS} } }`;
+const UPDATE = `mutation ($id: ID!, $input: AlertInput!) { updateAlert(id: $id, input: $input) { ${FIELDS} } }`;
+const SUBMIT = `mutation ($id: ID!, $overrides: [OverrideInput!]) { submitAlertForReview(id: $id, overrides: $overrides) { ${FIELDS} } }`;
+const APPROVE = 'mutation ($id: ID!) { approveAlert(id: $id) { id approverName } }';
+const PUBLISH = 'mutation ($id: ID!) { publishAlert(id: $id) { id status publishedAt expiresAt } }';
+const FEED = '{ myAlerts { totalCount nodes { id title shownIdentifiers { value } } } }';
+const CHECK = 'query ($kind: IdentifierKind!, $value: String!) { checkIdentifier(kind: $kind, value: $value) { value note alerts { id title } } }';
+
+async function sourceReport(extra: Record<string, unknown> = {}) {
+  return createReport(server, { forceAreaId: avon, memberId: skyId, location: 'Travelodge, Temple Gate', identifiers: [{ kind: 'PHONE', value: '07700 900 404' }, { kind: 'VEHICLE', value: 'ab12 cde' }], consent: { police: 'NONE', alerts: true }, ...extra });
+}
+const alertInput = (reportId: string, extra: Record<string, unknown> = {}) => ({
+  title: 'Violent client in Bristol',
+  body: 'A man who books by phone became violent and refused to pay. Near BS1 6QF.',
+  targetAreaIds: [avon],
+  incidentTypes: ['VIOLENCE'],
+  sourceReportIds: [reportId],
+  shownIdentifiers: [{ kind: 'PHONE', value: '+447700900404' }],
+  ...extra,
+});
+
+describe('drafting', () => {
+  it('refuses a source report without alerts consent, empty targets, and identifiers not on the source reports; nothing written', async () => {
+    const noConsent = await sourceReport({ consent: { police: 'NONE', alerts: false } });
+    const ok = await sourceReport();
+    const before = await server.orm.em.fork().count(Alert, {});
+    const cases: [Record<string, unknown>, string][] = [
+      [alertInput(noConsent.id), 'sourceReportIds'],
+      [alertInput(ok.id, { targetAreaIds: [] }), 'targetAreaIds'],
+      [alertInput(ok.id, { shownIdentifiers: [{ kind: 'PHONE', value: '07700 900 999' }] }), 'shownIdentifiers.0.value'],
+      [alertInput(ok.id, { sourceReportIds: [] }), 'sourceReportIds'],
+    ];
+    for (const [input, field] of cases) {
+      const res = await server.gql(CREATE, { input }, await CW());
+      expect({ field, ext: res.errors?.[0]?.extensions }).toEqual({ field, ext: expect.objectContaining({ code: 'BAD_USER_INPUT', field }) });
+    }
+    const unknownKind = await server.gql(CREATE, { input: alertInput(ok.id, { shownIdentifiers: [{ kind: 'FAX', value: '1' }] }) }, await CW());
+    expect(codesOf(unknownKind)).toEqual(['BAD_USER_INPUT']);
+    expect(await server.orm.em.fork().count(Alert, {})).toBe(before);
+  });
+
+  it.each([Role.ADMIN, Role.POLICE_PARTNER, Role.MEMBER])('%s may not draft an alert', async (role) => {
+    const r = await sourceReport();
+    expect(codesOf(await server.gql(CREATE, { input: alertInput(r.id) }, await server.tokenFor(role)))).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('from draft to members: the re-identification check and two-person approval', () => {
+  it('runs the whole workflow and reaches the members of the target areas only', async () => {
+    const r = await sourceReport();
+    const draft = (await server.gql(CREATE, { input: alertInput(r.id) }, await CW())).data!.createAlert;
+    expect(draft.status).toBe('DRAFT');
+    expect(draft.findings).toEqual([expect.objectContaining({ kind: 'POSTCODE', excerpt: 'BS1 6QF' })]);
+
+    // Submitting with the finding neither fixed nor overridden is refused.
+    const refused = await server.gql(SUBMIT, { id: draft.id }, await CW());
+    expect(refused.errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'findings' });
+
+    // The case worker fixes the postcode, adds the member's pseudonym by mistake, then overrides nothing: refused again.
+    const fixed = (await server.gql(UPDATE, { id: draft.id, input: alertInput(r.id, { body: 'A man who books by phone became violent and refused to pay, in central Bristol. Sky says he is tall.' }) }, await CW())).data!.updateAlert;
+    expect(fixed.findings.map((f: { kind: string }) => f.kind)).toEqual(['PSEUDONYM']);
+    const clean = (await server.gql(UPDATE, { id: draft.id, input: alertInput(r.id, { body: 'A man who books by phone became violent and refused to pay, in central Bristol. He is tall.' }) }, await CW())).data!.updateAlert;
+    expect(clean.findings).toEqual([]);
+    const submitted = (await server.gql(SUBMIT, { id: draft.id }, await CW())).data!.submitAlertForReview;
+    expect(submitted.status).toBe('PENDING_REVIEW');
+
+    // Publishing before approval is refused; a case worker may not approve.
+    expect((await server.gql(PUBLISH, { id: draft.id }, await CW())).errors![0].extensions).toMatchObject({ code: 'CONFLICT' });
+    expect(codesOf(await server.gql(APPROVE, { id: draft.id }, await CW()))).toEqual(['FORBIDDEN']);
+    expect((await server.gql(APPROVE, { id: draft.id }, await MANAGER())).data!.approveAlert.approverName).toBe('Morgan Manager');
+    const published = (await server.gql(PUBLISH, { id: draft.id }, await CW())).data!.publishAlert;
+    expect(published).toMatchObject({ status: 'PUBLISHED', publishedAt: expect.any(String), expiresAt: expect.any(String) });
+
+    // Sky works in Avon and Somerset and sees it; a Kent-only member does not.
+    const feedRes = await server.gql(FEED, {}, await server.tokenFor(Role.MEMBER));
+    expect(feedRes.errors).toBeUndefined();
+    const feed = feedRes.data!.myAlerts;
+    expect(feed.nodes.map((n: { id: string }) => n.id)).toContain(draft.id);
+    const kentMember = await registerMember(server, 'kent.only@example.org');
+    expect((await server.gql(FEED, {}, kentMember.token)).data!.myAlerts.totalCount).toBe(0);
+    // Members never see the work behind it.
+    const asMember = await server.gql('query ($id: ID!) { alert(id: $id) { title sourceReports { id } authorName } }', { id: draft.id }, await server.tokenFor(Role.MEMBER));
+    expect(asMember.data!.alert).toEqual({ title: 'Violent client in Bristol', sourceReports: null, authorName: null });
+    expect(codesOf(asMember)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+
+    // Withdrawn: gone from the feed.
+    await server.gql('mutation ($id: ID!) { withdrawAlert(id: $id, reason: "Wrong area") { id } }', { id: draft.id }, await CW());
+    expect((await server.gql(FEED, {}, await server.tokenFor(Role.MEMBER))).data!.myAlerts.nodes.map((n: { id: string }) => n.id)).not.toContain(draft.id);
+  });
+
+  it('a finding may be kept with a reason, recorded on the alert', async () => {
+    const r = await sourceReport();
+    const draft = (await server.gql(CREATE, { input: alertInput(r.id, { body: 'He asked to meet at 23:15 every time.' }) }, await CW())).data!.createAlert;
+    const code = draft.findings[0].code;
+    const ok = await server.gql(SUBMIT, { id: draft.id, overrides: [{ code, reason: 'The time is his pattern over many bookings, not one incident' }] }, await CW());
+    expect(ok.data!.submitAlertForReview.overrides).toEqual([{ code, reason: 'The time is his pattern over many bookings, not one incident', byName: 'Casey Worker' }]);
+  });
+
+  it('the author may not approve their own alert, even as a manager', async () => {
+    const r = await sourceReport();
+    const draft = (await server.gql(CREATE, { input: alertInput(r.id, { body: 'A violent client in central Bristol.' }) }, await MANAGER())).data!.createAlert;
+    await server.gql(SUBMIT, { id: draft.id }, await MANAGER());
+    const res = await server.gql(APPROVE, { id: draft.id }, await MANAGER());
+    expect(res.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('police and admins see published alerts, not drafts', async () => {
+    const r = await sourceReport();
+    const draft = (await server.gql(CREATE, { input: alertInput(r.id, { body: 'Draft only.' }) }, await CW())).data!.createAlert;
+    for (const role of [Role.ADMIN, Role.POLICE_PARTNER]) {
+      expect(codesOf(await server.gql('query ($id: ID!) { alert(id: $id) { id } }', { id: draft.id }, await server.tokenFor(role)))).toEqual(['NOT_FOUND']);
+    }
+  });
+});
+
+describe('the identifier checker', () => {
+  it('finds a number shown on a published alert however it is written, and logs only a keyed hash', async () => {
+    const r = await sourceReport({ identifiers: [{ kind: 'PHONE', value: '07700 900 505' }, { kind: 'PHONE', value: '07700 900 606' }] });
+    const draft = (await server.gql(CREATE, { input: alertInput(r.id, { body: 'A violent client, central Bristol.', shownIdentifiers: [{ kind: 'PHONE', value: '07700900505' }] }) }, await CW())).data!.createAlert;
+    await server.gql(SUBMIT, { id: draft.id }, await CW());
+    await server.gql(APPROVE, { id: draft.id }, await MANAGER());
+    await server.gql(PUBLISH, { id: draft.id }, await CW());
+    const member = await registerMember(server, 'checker@example.org');
+    const hit = await server.gql(CHECK, { kind: 'PHONE', value: '+44 7700 900505' }, member.token);
+    expect(hit.data!.checkIdentifier).toMatchObject({ value: '+447700900505', alerts: [{ id: draft.id }] });
+    const miss = await server.gql(CHECK, { kind: 'PHONE', value: '07700 900 606' }, member.token); // on a report, not shown on any alert
+    expect(miss.data!.checkIdentifier.alerts).toEqual([]);
+    expect(miss.data!.checkIdentifier.note).toMatch(/does not mean the person is safe/);
+    const [row] = await server.orm.em.fork().getConnection().execute('select * from identifier_check where user_id = ? order by at limit 1', [member.userId]);
+    expect(JSON.stringify(row)).not.toMatch(/7700|900505/);
+    expect(row.value_hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it(`allows ${CHECKS_PER_DAY} checks a day per account`, async () => {
+    const member = await registerMember(server, 'limit@example.org');
+    const user = await server.orm.em.fork().findOneOrFail(User, { id: member.userId });
+    const em = server.orm.em.fork();
+    for (let i = 0; i < CHECKS_PER_DAY - 1; i++) em.create(IdentifierCheck, { user, kind: 'PHONE' as never, valueHash: 'x'.repeat(64), matches: 0, at: new Date() });
+    await em.flush();
+    expect((await server.gql(CHECK, { kind: 'VEHICLE', value: 'zz99 zzz' }, member.token)).errors).toBeUndefined();
+    const limited = await server.gql(CHECK, { kind: 'VEHICLE', value: 'zz99 zzz' }, member.token);
+    expect(limited.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'value' });
+  });
+
+  it('is for members only, and refuses an unreadable value by name', async () => {
+    expect(codesOf(await server.gql(CHECK, { kind: 'PHONE', value: '07700900505' }, await CW()))).toEqual(['FORBIDDEN']);
+    const bad = await server.gql(CHECK, { kind: 'PHONE', value: 'not a number' }, await server.tokenFor(Role.MEMBER));
+    expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'value' });
+  });
+});
