@@ -16,6 +16,7 @@ import { UnauthenticatedError } from './common/errors';
 import { createFormatError } from './common/format-error';
 import { logger } from './common/logger';
 import { AccessLog, accessLogPlugin } from './modules/access-log/access-log';
+import { capFeedHandler } from './modules/alert/cap.route';
 import { policeReadLog } from './modules/access-log/police-read.middleware';
 import { AuthService } from './modules/auth/auth.service';
 import { buildLanternSubgraphSchema } from './federation';
@@ -100,6 +101,8 @@ export function createApp({ orm, config, isMigrated = () => true }: AppOptions):
     }
   });
 
+  app.get('/feeds/alerts.cap.xml', capFeedHandler(orm, config));
+
   let started = false;
   return {
     httpServer,
@@ -175,7 +178,7 @@ function mountDashboard(app: express.Express, dir: string): void {
     next();
   });
   app.use(express.static(dir, { index: false, maxAge: '1h' }));
-  app.get(/^\/(?!graphql|healthz|readyz).*/, (req, res, next) => {
+  app.get(/^\/(?!graphql|healthz|readyz|feeds\/).*/, (req, res, next) => {
     if (!req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);

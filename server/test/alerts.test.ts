@@ -1,3 +1,4 @@
+import { XMLParser } from 'fast-xml-parser';
 import { Alert, IdentifierCheck } from '../src/modules/alert/alert.entity';
 import { CHECKS_PER_DAY } from '../src/modules/alert/alert.service';
 import { Member } from '../src/modules/member/member.entity';
@@ -168,5 +169,60 @@ describe('the identifier checker', () => {
     expect(codesOf(await server.gql(CHECK, { kind: 'PHONE', value: '07700900505' }, await CW()))).toEqual(['FORBIDDEN']);
     const bad = await server.gql(CHECK, { kind: 'PHONE', value: 'not a number' }, await server.tokenFor(Role.MEMBER));
     expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'value' });
+  });
+});
+
+describe('the CAP 1.2 feed', () => {
+  async function published(body: string, incidentTypes = ['VIOLENCE']): Promise<string> {
+    const r = await sourceReport({ identifiers: [{ kind: 'VEHICLE', value: 'cap 123' }] });
+    const draft = (await server.gql(CREATE, { input: alertInput(r.id, { title: 'CAP test alert', body, incidentTypes, shownIdentifiers: [{ kind: 'VEHICLE', value: 'CAP123' }] }) }, await CW())).data!.createAlert;
+    await server.gql(SUBMIT, { id: draft.id }, await CW());
+    await server.gql(APPROVE, { id: draft.id }, await MANAGER());
+    await server.gql(PUBLISH, { id: draft.id }, await CW());
+    return draft.id;
+  }
+  const feed = (token?: string) =>
+    fetch(server.url.replace(/\/graphql$/, '/feeds/alerts.cap.xml'), { headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+  it('is for signed-in partners only', async () => {
+    expect((await feed()).status).toBe(401);
+    expect((await feed(await server.tokenFor(Role.MEMBER))).status).toBe(403);
+    expect((await feed(await server.tokenFor('POLICE_KENT'))).status).toBe(200);
+  });
+
+  it('carries each alert as CAP, parsed back field by field; a withdrawal is a Cancel referencing it', async () => {
+    const id = await published('A violent client & a <dangerous> driver in central Bristol.');
+    const cancelledId = await published('Another warning, later withdrawn.', ['FRAUD']);
+    await server.gql('mutation ($id: ID!) { withdrawAlert(id: $id, reason: "Sent in error") { id } }', { id: cancelledId }, await CW());
+    const res = await feed(await server.tokenFor('POLICE_KENT'));
+    expect(res.headers.get('content-type')).toContain('application/atom+xml');
+    const doc = new XMLParser({ ignoreAttributes: false, parseTagValue: false }).parse(await res.text());
+    const entries = [doc.feed.entry].flat();
+    const cap = (alertId: string) => entries.find((e: { id: string }) => e.id === `urn:uuid:${alertId}`).content.alert;
+
+    const a = cap(id);
+    expect(a['@_xmlns']).toBe('urn:oasis:names:tc:emergency:cap:1.2');
+    expect(a.identifier).toBe(`lantern-alert-${id}`);
+    expect(a.sender).toBe('alerts@lantern.invalid');
+    expect(a.sent).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00$/);
+    expect(a).toMatchObject({ status: 'Actual', msgType: 'Alert', scope: 'Restricted' });
+    expect(a.info).toMatchObject({
+      language: 'en-GB',
+      category: 'Safety',
+      urgency: 'Expected',
+      severity: 'Severe',
+      certainty: 'Likely',
+      headline: 'CAP test alert',
+      description: 'A violent client & a <dangerous> driver in central Bristol.',
+      parameter: { valueName: 'VEHICLE', value: 'CAP123' },
+      area: { areaDesc: 'Avon and Somerset Police' },
+    });
+    expect(a.info.event).toMatch(/violent/i);
+    expect(a.info.expires).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00$/);
+
+    const c = cap(cancelledId);
+    expect(c).toMatchObject({ msgType: 'Cancel', identifier: `lantern-alert-${cancelledId}-cancel` });
+    expect(c.references).toMatch(new RegExp(`^alerts@lantern\\.invalid,lantern-alert-${cancelledId},\\d{4}-`));
+    expect(c.info).toMatchObject({ severity: 'Moderate', urgency: 'Past', description: 'Withdrawn: Sent in error' });
   });
 });
