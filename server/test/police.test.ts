@@ -175,7 +175,11 @@ describe('bypass attempts', () => {
     expect(res.data?.b ?? null).toBeNull();
     expect(JSON.stringify(res)).not.toContain(hidden.reference);
     expect(JSON.stringify(res)).not.toContain('SECRET');
-    expect(res.errors!.map((e) => e.extensions!.code).sort()).toEqual(['FORBIDDEN', 'NOT_FOUND']);
+    // `report` is non-null, so the hidden one nulls the whole answer; whether the sibling's FORBIDDEN
+    // is still reported depends on timing inside graphql-js, so only what must hold is checked.
+    const codes = res.errors!.map((e) => e.extensions!.code);
+    expect(codes).toContain('NOT_FOUND');
+    expect(codes.every((c) => c === 'NOT_FOUND' || c === 'FORBIDDEN')).toBe(true);
   });
 
   it('fragments and inline fragments get the same rules', async () => {
