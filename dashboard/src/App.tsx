@@ -4,6 +4,7 @@ import { LanternLayout } from './layout/LanternLayout';
 import { LoginPage } from './layout/LoginPage';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
+import alerts from './resources/alerts';
 import cases from './resources/cases';
 import forces from './resources/forces';
 import members from './resources/members';
@@ -30,11 +31,12 @@ export const App = () => (
     store={store}
   >
     {/* The menu follows this order, showing only what canAccess allows the role to list;
-        a police partner gets Reports, Requests and "My force" (LanternMenu). */}
+        a police partner gets Reports, Requests, Alerts and "My force" (LanternMenu). */}
     <Resource name="reports" {...reports} />
     <Resource name="cases" {...cases} />
     <Resource name="members" {...members} />
     <Resource name="policeRequests" {...policeRequests} />
+    <Resource name="alerts" {...alerts} />
     <Resource name="users" {...users} />
     <Resource name="forces" {...forces} />
   </Admin>

@@ -23,6 +23,8 @@ import { CREATE, DELETE, GET_LIST, GET_MANY, GET_MANY_REFERENCE, GET_ONE, UPDATE
 import type { ApiError } from './errors';
 import type { Role } from './canAccess';
 import {
+  alertRecord,
+  alertRow,
   caseRecord,
   caseRow,
   memberRecord,
@@ -45,6 +47,11 @@ export interface ResourceOperations {
   one: string; // getOne
   create?: string; // (input)
   update?: string; // (id, input)
+  /**
+   * The update's input is the whole record (its non-null fields are required), not only what
+   * changed: every field of the input type is sent.
+   */
+  updateSendsWhole?: boolean;
   delete?: string; // (id)
   /**
    * What to read, when not every field one level down (see selections.ts): `list` for getList,
@@ -89,6 +96,16 @@ export const RESOURCE_OPERATIONS: Readonly<Record<string, ResourceOperations>> =
     one: 'policeRequest',
     create: 'createPoliceRequest',
     select: { list: policeRequestRow, one: policeRequestRecord },
+  },
+  // Drafts are edited (updateAlert takes the whole AlertInput); review, publication and
+  // withdrawal are dataProvider's own methods. Admins and police read published alerts only.
+  alerts: {
+    list: 'alerts',
+    one: 'alert',
+    create: 'createAlert',
+    update: 'updateAlert',
+    updateSendsWhole: true,
+    select: { list: alertRow, one: alertRecord },
   },
 };
 
@@ -256,12 +273,17 @@ function listVariables(field: GraphQLField<unknown, unknown>, params: ListParams
   return variables;
 }
 
-function mutationVariables(field: GraphQLField<unknown, unknown>, params: { id?: unknown; data?: Data; previousData?: Data }): Data {
+function mutationVariables(
+  field: GraphQLField<unknown, unknown>,
+  params: { id?: unknown; data?: Data; previousData?: Data },
+  whole = false,
+): Data {
   const variables: Data = {};
+  const previous = params.id === undefined || whole ? undefined : params.previousData;
   for (const arg of field.args) {
     const named = getNamedType(arg.type);
     if (arg.name === 'id') variables.id = params.id;
-    else if (isInputObjectType(named)) variables[arg.name] = buildInput(named, params.data ?? {}, params.id === undefined ? undefined : params.previousData);
+    else if (isInputObjectType(named)) variables[arg.name] = buildInput(named, params.data ?? {}, previous);
     else if (params.data && arg.name in params.data) variables[arg.name] = params.data[arg.name];
   }
   return variables;
@@ -384,7 +406,11 @@ export const buildQuery: BuildQueryFactory = (introspection) => {
         const name = method === CREATE ? operations.create : method === UPDATE ? operations.update : operations.delete;
         if (!name) throw new Error(`Lantern: "${resource}" cannot be ${method === CREATE ? 'created' : method === UPDATE ? 'updated' : 'deleted'} here`);
         const field = operationField(schema, 'mutation', name);
-        const variables = mutationVariables(field, method === CREATE ? { data: params.data } : params);
+        const variables = mutationVariables(
+          field,
+          method === CREATE ? { data: params.data } : params,
+          method === UPDATE && operations.updateSendsWhole,
+        );
         return {
           query: document(schema, 'mutation', field, variables, viewSelection('one', objectTypeOf(field))),
           variables,

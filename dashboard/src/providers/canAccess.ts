@@ -10,8 +10,11 @@
 export const ROLES = ['ADMIN', 'MANAGER', 'CASE_WORKER', 'POLICE_PARTNER', 'MEMBER'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** The actions react-admin asks about (views and buttons). */
-export const ACTIONS = ['list', 'show', 'create', 'edit', 'delete'] as const;
+/**
+ * The actions react-admin asks about (views and buttons), and `review`: a second person's
+ * decision on someone else's work (approving an alert, or returning it to draft).
+ */
+export const ACTIONS = ['list', 'show', 'create', 'edit', 'delete', 'review'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export type AccessRow = Readonly<Partial<Record<Action, readonly Role[]>>>;
@@ -20,6 +23,7 @@ const STAFF: readonly Role[] = ['ADMIN', 'MANAGER', 'CASE_WORKER'];
 const STAFF_AND_POLICE: readonly Role[] = [...STAFF, 'POLICE_PARTNER'];
 const CASE_WORKER: readonly Role[] = ['CASE_WORKER'];
 const POLICE: readonly Role[] = ['POLICE_PARTNER'];
+const MANAGER: readonly Role[] = ['MANAGER'];
 /** Report data and case work: case workers, and managers read-only. Not admins. */
 const REPORT_STAFF: readonly Role[] = ['CASE_WORKER', 'MANAGER'];
 /** Reports, and police requests: the report staff, and police partners (scoped by the server). */
@@ -61,6 +65,15 @@ export const ACCESS: Readonly<Record<string, AccessRow>> = {
     show: REPORT_STAFF_AND_POLICE,
     create: POLICE, // createPoliceRequest
     edit: CASE_WORKER, // "Ask the member", "Answer", "Decline"; managers read only
+  },
+  alerts: {
+    // admins and police: published alerts only (police also drafts on behalf of their force),
+    // never the staff fields (author, source reports, findings, overrides: selections.ts)
+    list: STAFF_AND_POLICE,
+    show: STAFF_AND_POLICE,
+    create: REPORT_STAFF, // createAlert
+    edit: REPORT_STAFF, // a draft (updateAlert), "Submit for review", "Publish" once approved, "Withdraw"
+    review: MANAGER, // "Approve" (never the author: the server refuses), "Return to draft"
   },
 };
 

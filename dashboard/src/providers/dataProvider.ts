@@ -16,6 +16,8 @@ import { toHttpError } from './errors';
 import { introspectionSchema } from './schema';
 import {
   ACCESS_EVENT,
+  ALERT_SOURCE_REPORT,
+  alertRecord,
   CASE_NOTE,
   MEMBER_CONTACT,
   POLICE_CONTACT,
@@ -41,7 +43,8 @@ import { readSession } from './session';
  *   updateMany, deleteMany: not offered.
  * reports: reports / report / createReport / updateReport; cases: cases / case / openCase(reportId,
  * assigneeId); members: members / member (read only); policeRequests: policeRequests /
- * policeRequest / createPoliceRequest(input). What they select, per role, is in selections.ts
+ * policeRequest / createPoliceRequest(input); alerts: alerts / alert / createAlert / updateAlert
+ * (the whole AlertInput). What they select, per role, is in selections.ts
  * (never a member's contact details; for police, only the police-safe fields of a report).
  * A page larger than the server's limit of 100 is fetched as several pages of 100.
  * Every error is turned into a react-admin HttpError by errors.ts.
@@ -80,6 +83,31 @@ export interface LanternDataProvider extends DataProvider {
   /** answerPoliceRequest: only reports the requesting force may see now can be attached (else BAD_USER_INPUT reportIds). */
   answerPoliceRequest(id: Identifier, reply: string, reportIds: Identifier[]): Promise<{ data: RaRecord }>;
   declinePoliceRequest(id: Identifier, reply: string): Promise<{ data: RaRecord }>;
+  /** The identifiers of reports an alert may come from (staff): what the editor offers to show. */
+  getAlertSourceReports(ids: Identifier[]): Promise<{ data: AlertSourceReport[] }>;
+  /**
+   * submitAlertForReview: DRAFT -> PENDING_REVIEW. CONFLICT on `findings` while any finding of
+   * the alert's current text is neither fixed nor kept with a reason (`overrides`).
+   */
+  submitAlertForReview(id: Identifier, overrides: AlertOverrideInput[]): Promise<{ data: RaRecord }>;
+  /** approveAlert: a manager who is not the author (else FORBIDDEN). */
+  approveAlert(id: Identifier): Promise<{ data: RaRecord }>;
+  /** returnAlertToDraft: a manager sends a pending alert back to its author. */
+  returnAlertToDraft(id: Identifier): Promise<{ data: RaRecord }>;
+  /** publishAlert: only once approved; members of the target areas get it. */
+  publishAlert(id: Identifier): Promise<{ data: RaRecord }>;
+  /** withdrawAlert: a published alert stops being shown; the reason is kept with it. */
+  withdrawAlert(id: Identifier, reason: string): Promise<{ data: RaRecord }>;
+}
+
+export interface AlertSourceReport extends RaRecord {
+  reference: string;
+  identifiers: { kind: string; value: string }[];
+}
+
+export interface AlertOverrideInput {
+  code: string;
+  reason: string;
 }
 
 export interface ConsentChange {
@@ -275,6 +303,47 @@ const declinePoliceRequestMutation = () => gql`
   }
 `;
 
+const ALERT_SOURCE_REPORTS = gql`
+  query AlertSourceReports($ids: [ID!], $perPage: Int!) {
+    data: reports(filter: { ids: $ids }, perPage: $perPage) {
+      nodes { ${ALERT_SOURCE_REPORT} }
+    }
+  }
+`;
+
+/** The alert as its page reads it, for the signed-in role (the answer to an alert mutation). */
+const alertSelection = () => selectionFor(alertRecord, readSession()?.user.role);
+
+const submitAlertForReviewMutation = () => gql`
+  mutation SubmitAlertForReview($id: ID!, $overrides: [OverrideInput!]!) {
+    data: submitAlertForReview(id: $id, overrides: $overrides) { ${alertSelection()} }
+  }
+`;
+
+const approveAlertMutation = () => gql`
+  mutation ApproveAlert($id: ID!) {
+    data: approveAlert(id: $id) { ${alertSelection()} }
+  }
+`;
+
+const returnAlertToDraftMutation = () => gql`
+  mutation ReturnAlertToDraft($id: ID!) {
+    data: returnAlertToDraft(id: $id) { ${alertSelection()} }
+  }
+`;
+
+const publishAlertMutation = () => gql`
+  mutation PublishAlert($id: ID!) {
+    data: publishAlert(id: $id) { ${alertSelection()} }
+  }
+`;
+
+const withdrawAlertMutation = () => gql`
+  mutation WithdrawAlert($id: ID!, $reason: String!) {
+    data: withdrawAlert(id: $id, reason: $reason) { ${alertSelection()} }
+  }
+`;
+
 /** Runs one of the API's own mutations; its root field is aliased `data`. */
 function mutateOne<T = RaRecord>(mutation: DocumentNode, variables: Record<string, unknown>): Promise<{ data: T }> {
   return withApiErrors(
@@ -385,4 +454,31 @@ export const dataProvider: LanternDataProvider = {
     mutateOne(answerPoliceRequestMutation(), { id, reply: reply.trim(), reportIds }),
 
   declinePoliceRequest: (id, reply) => mutateOne(declinePoliceRequestMutation(), { id, reply: reply.trim() }),
+
+  getAlertSourceReports: (ids) =>
+    ids.length === 0
+      ? Promise.resolve({ data: [] })
+      : withApiErrors(
+          apolloClient
+            .query<{ data: { nodes: AlertSourceReport[] } }>({
+              query: ALERT_SOURCE_REPORTS,
+              variables: { ids: ids.slice(0, MAX_PER_PAGE), perPage: MAX_PER_PAGE },
+              fetchPolicy: 'no-cache',
+            })
+            .then(({ data }) => ({ data: data?.data.nodes ?? [] })),
+        ),
+
+  submitAlertForReview: (id, overrides) =>
+    mutateOne(submitAlertForReviewMutation(), {
+      id,
+      overrides: overrides.map(({ code, reason }) => ({ code, reason: reason.trim() })),
+    }),
+
+  approveAlert: (id) => mutateOne(approveAlertMutation(), { id }),
+
+  returnAlertToDraft: (id) => mutateOne(returnAlertToDraftMutation(), { id }),
+
+  publishAlert: (id) => mutateOne(publishAlertMutation(), { id }),
+
+  withdrawAlert: (id, reason) => mutateOne(withdrawAlertMutation(), { id, reason: reason.trim() }),
 };

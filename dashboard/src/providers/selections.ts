@@ -134,6 +134,42 @@ export const memberRecord: Selection = `
 /** Read on demand only, after the case worker asks (and the server logs the read). */
 export const MEMBER_CONTACT = 'id contactPhone contactEmail';
 
+// ---------------------------------------------------------------------------------------------
+// Alerts. Everyone who may see an alert reads its public face; case workers and managers also
+// read the work behind it (author, approver, source reports, the re-identification findings,
+// computed on every read, and the findings kept with their reasons). Never for police or admins.
+
+const ALERT_ROW = `
+  id title status publishedAt expiresAt createdAt
+  targetAreas { ${FORCE} }`;
+
+const ALERT_STAFF_ROW = `${ALERT_ROW} authorName approvedAt`;
+
+const ALERT_RECORD = `
+  ${ALERT_ROW}
+  body incidentTypes withdrawnAt withdrawalReason updatedAt
+  shownIdentifiers { kind value }
+  onBehalfOf { ${FORCE} }`;
+
+export const ALERT_FINDING = 'kind code excerpt field message';
+
+const ALERT_STAFF_RECORD = `
+  ${ALERT_RECORD}
+  authorName approverName approvedAt
+  sourceReports { id reference identifiers { kind value } }
+  findings { ${ALERT_FINDING} }
+  overrides { code reason byName at }`;
+
+const isReportStaff = (role: Role | undefined) => role === 'CASE_WORKER' || role === 'MANAGER';
+
+export const alertRow: Selection = (role) => (isReportStaff(role) ? ALERT_STAFF_ROW : ALERT_ROW);
+
+/** A whole alert: its page, the editor, and the answer to every alert mutation. */
+export const alertRecord: Selection = (role) => (isReportStaff(role) ? ALERT_STAFF_RECORD : ALERT_RECORD);
+
+/** The source reports the editor offers identifiers from (staff). */
+export const ALERT_SOURCE_REPORT = 'id reference identifiers { kind value }';
+
 export const ACCESS_EVENT = `id at kind actorRole fields actor { ${USER} }`;
 
 export function selectionFor(selection: Selection, role: Role | undefined): string {

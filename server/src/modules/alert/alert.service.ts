@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors';
 import { isUuid } from '../../common/ids';
+import { loaded } from '../../common/load';
 import { offsetOf, SortOrder, type Page } from '../../common/pagination';
 import { Role } from '../../policy/roles';
 import { normaliseIdentifier } from '../identifier/identifier.normalise';
@@ -231,7 +232,8 @@ export class AlertService {
     if (input.incidentTypes.length === 0) throw new BadUserInputError('incidentTypes', 'must name at least one incident type');
     const areas = await forcesByIds(em, input.targetAreaIds, 'targetAreaIds');
     const ids = [...new Set(input.sourceReportIds ?? [])];
-    let request: PoliceRequest | null = null;
+    // Left out on an edit: the alert keeps the police request it was drafted from.
+    let request: PoliceRequest | null = input.policeRequestId === undefined ? ((await loaded(alert.policeRequest)) ?? null) : null;
     if (input.policeRequestId) {
       request = isUuid(input.policeRequestId) ? await em.findOne(PoliceRequest, { id: input.policeRequestId, kind: PoliceRequestKind.ALERT }) : null;
       if (!request) throw new BadUserInputError('policeRequestId', 'names no police request for an alert');
