@@ -4,6 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -71,7 +72,13 @@ export function createApp({ orm, config, isMigrated = () => true }: AppOptions):
     includeStacktraceInErrorResponses: !config.isProduction,
     allowBatchedHttpRequests: false,
     formatError: createFormatError({ isProduction: config.isProduction }),
-    plugins: [...armor.plugins, accessLogPlugin, ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ...armor.plugins,
+      accessLogPlugin,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // As a subgraph, Apollo would otherwise send per-field timings to any gateway that asks.
+      ...(config.subgraph ? [ApolloServerPluginInlineTraceDisabled()] : []),
+    ],
     validationRules: armor.validationRules,
   });
 
