@@ -226,3 +226,21 @@ describe('the CAP 1.2 feed', () => {
     expect(c.info).toMatchObject({ severity: 'Moderate', urgency: 'Past', description: 'Withdrawn: Sent in error' });
   });
 });
+
+describe('helpers for the dashboard', () => {
+  it('canApprove is true only for a manager who is not the author, on an alert pending review', async () => {
+    const r = await sourceReport();
+    const draft = (await server.gql(CREATE, { input: alertInput(r.id, { body: 'A violent client, central Bristol.' }) }, await CW())).data!.createAlert;
+    await server.gql(SUBMIT, { id: draft.id }, await CW());
+    const q = 'query ($id: ID!) { alert(id: $id) { canApprove } }';
+    expect((await server.gql(q, { id: draft.id }, await MANAGER())).data!.alert.canApprove).toBe(true);
+    expect((await server.gql(q, { id: draft.id }, await CW())).data!.alert.canApprove).toBe(false);
+  });
+
+  it('reports can be filtered by alerts consent (staff), not by police', async () => {
+    const q = 'query ($v: Boolean) { reports(filter: { alertsConsent: $v }, perPage: 100) { nodes { consent { alerts } } } }';
+    const res = await server.gql(q, { v: false }, await CW());
+    expect(res.data!.reports.nodes.every((n: { consent: { alerts: boolean } }) => n.consent.alerts === false)).toBe(true);
+    expect((await server.gql(q, { v: true }, await server.tokenFor('POLICE_KENT'))).errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'alertsConsent' });
+  });
+});

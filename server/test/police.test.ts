@@ -107,6 +107,8 @@ describe('withdrawal', () => {
     expect(await listIds(t)).not.toContain(r.id);
     const log = await server.gql('query ($id: ID!) { report(id: $id) { policeReads { at force { name } fields } } }', { id: r.id }, await CW());
     expect(log.data!.report.policeReads).toHaveLength(1);
+    const limited = await server.gql('query ($id: ID!) { report(id: $id) { policeReads(limit: 500) { at } } }', { id: r.id }, await CW());
+    expect(limited.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'limit' });
     expect(log.data!.report.policeReads[0]).toMatchObject({ force: { name: 'Kent Police' }, fields: expect.arrayContaining(['policeSummary', 'reference']) });
   });
 });

@@ -175,7 +175,7 @@ export const policy = {
   Alert: {
     ...each(isAuthenticated, ...TIMESTAMPS, 'title', 'body', 'status', 'incidentTypes', 'shownIdentifiers', 'targetAreas', 'onBehalfOf', 'publishedAt', 'expiresAt', 'withdrawnAt', 'withdrawalReason'),
     // The work behind it: staff only.
-    ...each(isReportStaff, 'authorName', 'approverName', 'approvedAt', 'sourceReports', 'findings', 'overrides'),
+    ...each(isReportStaff, 'authorName', 'approverName', 'approvedAt', 'sourceReports', 'findings', 'overrides', 'canApprove'),
   },
   AlertList: { nodes: isAuthenticated, totalCount: isAuthenticated },
   AlertIdentifier: each(isAuthenticated, 'kind', 'value'),

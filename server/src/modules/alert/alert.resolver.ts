@@ -132,6 +132,11 @@ export class AlertResolver {
     return (await loaded(alert.approver))?.name ?? null;
   }
 
+  @FieldResolver(() => Boolean, { nullable: true, description: 'Staff: may the caller approve it now (a manager, not its author, pending review)' })
+  canApprove(@Root() alert: Alert, @Ctx() ctx: Context): boolean {
+    return service(ctx).canApprove(alert);
+  }
+
   @FieldResolver(() => [Report], { nullable: true, description: 'Staff' })
   async sourceReports(@Root() alert: Alert, @Ctx() ctx: Context): Promise<Report[]> {
     if (!alert.sourceReports.isInitialized()) await alert.sourceReports.init();

@@ -148,6 +148,11 @@ export class AlertService {
     });
   }
 
+  /** The same test approve() applies, for the dashboard to offer the button or explain why not. */
+  canApprove(alert: Alert): boolean {
+    return this.viewer.role === Role.MANAGER && alert.author.id !== this.viewer.id && alert.status === AlertStatus.PENDING_REVIEW && !alert.approver;
+  }
+
   /** A manager approves; never the author (two people see every alert before members do). */
   async approve(id: string): Promise<Alert> {
     return this.em.transactional(async (em) => {

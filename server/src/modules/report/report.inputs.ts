@@ -193,6 +193,11 @@ export class ReportFilter {
   @IsEnum(PoliceConsent)
   policeConsent?: PoliceConsent;
 
+  @Field(() => Boolean, { nullable: true, description: 'Only reports whose member agreed (or not) to alerts' })
+  @IsOptional()
+  @IsBoolean()
+  alertsConsent?: boolean;
+
   @Field(() => String, { nullable: true, description: 'Incident on or after (YYYY-MM-DD)' })
   @IsOptional()
   @Matches(DATE, { message: 'must be a date like 2026-05-31' })

@@ -1,5 +1,6 @@
 import { wrap } from '@mikro-orm/core';
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { BadUserInputError } from '../../common/errors';
 import { requireViewer, type Context } from '../../common/context';
 import { loaded } from '../../common/load';
 import { PageOf } from '../../common/pagination';
@@ -95,9 +96,14 @@ export class ReportResolver {
     return (await loaded(report.member))?.policeContactRoute ?? null;
   }
 
-  @FieldResolver(() => [PoliceRead], { nullable: true, description: 'Every police read of this report, newest first' })
-  async policeReads(@Root() report: Report, @Ctx() ctx: Context): Promise<PoliceRead[]> {
-    const events = await service(ctx).policeReads(report);
+  @FieldResolver(() => [PoliceRead], { nullable: true, description: 'Police reads of this report, newest first' })
+  async policeReads(
+    @Root() report: Report,
+    @Arg('limit', () => Int, { defaultValue: 50, description: 'At most 200' }) limit: number,
+    @Ctx() ctx: Context,
+  ): Promise<PoliceRead[]> {
+    if (limit < 1 || limit > 200) throw new BadUserInputError('limit', 'must be between 1 and 200');
+    const events = await service(ctx).policeReads(report, limit);
     return events.map((e) => ({ at: e.at, force: e.force!, fields: e.fields }));
   }
 

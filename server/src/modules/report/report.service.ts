@@ -191,8 +191,8 @@ export class ReportService {
   }
 
   /** The police reads of a report, newest first (from the access log). */
-  async policeReads(report: Report): Promise<AccessEvent[]> {
-    return this.em.find(AccessEvent, { report: report.id, kind: AccessKind.POLICE_REPORT_READ }, { populate: ['force'], orderBy: { at: 'DESC', id: 'DESC' } });
+  async policeReads(report: Report, limit: number): Promise<AccessEvent[]> {
+    return this.em.find(AccessEvent, { report: report.id, kind: AccessKind.POLICE_REPORT_READ }, { populate: ['force'], orderBy: { at: 'DESC', id: 'DESC' }, limit });
   }
 
   async consentHistory(report: Report): Promise<ConsentEvent[]> {
@@ -320,6 +320,7 @@ function refuseHiddenCriteria(args: ReportListArgs): void {
   if (args.sortField === ReportSortField.status) throw new ForbiddenError('You may not sort by status', 'sortField');
   if (args.filter?.status) throw new ForbiddenError('You may not filter by status', 'status');
   if (args.filter?.memberId) throw new ForbiddenError('You may not filter by member', 'memberId');
+  if (args.filter?.alertsConsent != null) throw new ForbiddenError('You may not filter by alerts consent', 'alertsConsent');
 }
 
 function filterToWhere(filter: ReportFilter | undefined): FilterQuery<Report> {
@@ -331,6 +332,7 @@ function filterToWhere(filter: ReportFilter | undefined): FilterQuery<Report> {
   if (filter.incidentType) where.push({ incidentTypes: { $contains: [filter.incidentType] } });
   if (filter.status) where.push({ status: filter.status });
   if (filter.policeConsent) where.push({ consent: { police: filter.policeConsent } });
+  if (filter.alertsConsent !== undefined && filter.alertsConsent !== null) where.push({ consent: { alerts: filter.alertsConsent } });
   if (filter.incidentFrom) where.push({ incidentDate: { $gte: filter.incidentFrom } });
   if (filter.incidentTo) where.push({ incidentDate: { $lte: filter.incidentTo } });
   if (filter.receivedFrom) where.push({ receivedAt: { $gte: filter.receivedFrom } });
