@@ -2,13 +2,11 @@ import CampaignIcon from '@mui/icons-material/Campaign';
 import CheckIcon from '@mui/icons-material/Check';
 import DoNotDisturbIcon from '@mui/icons-material/DoNotDisturb';
 import UndoIcon from '@mui/icons-material/Undo';
-import { Alert as MuiAlert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Typography } from '@mui/material';
-import { useId, useState } from 'react';
+import { Alert as MuiAlert, Button, Stack } from '@mui/material';
+import { useState } from 'react';
 import {
   Confirm,
   EditButton,
-  Form,
-  SaveButton,
   TextInput,
   minLength,
   required,
@@ -19,7 +17,8 @@ import {
   useTranslate,
   type Identifier,
 } from 'react-admin';
-import { submitErrors } from '../../components/submitErrors';
+import { FormDialog } from '../../components/FormDialog';
+import { useActionSubmit } from '../../components/useActionSubmit';
 import type { LanternDataProvider } from '../../providers/dataProvider';
 import { toHttpError } from '../../providers/errors';
 import { readSession } from '../../providers/session';
@@ -28,37 +27,24 @@ import { isApproved, type Alert } from './alert';
 /** "Withdraw": a published alert stops being shown; members and staff read the reason. */
 const WithdrawDialog = ({ alert, open, onClose }: { alert: Alert; open: boolean; onClose: () => void }) => {
   const dataProvider = useDataProvider<LanternDataProvider>();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const translate = useTranslate();
-  const titleId = useId();
-  const submit = async (values: Record<string, unknown>) => {
-    try {
-      await dataProvider.withdrawAlert(alert.id, String(values.reason ?? ''));
-      notify('lantern.alerts.withdrawn', { type: 'success' });
-      onClose();
-      refresh();
-      return undefined;
-    } catch (error) {
-      return submitErrors(error, notify);
-    }
-  };
+  const submit = useActionSubmit(
+    (values) => dataProvider.withdrawAlert(alert.id, String(values.reason ?? '')),
+    'lantern.alerts.withdrawn',
+    onClose,
+  );
   return (
-    <Dialog open={open} onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="sm">
-      <Form record={{ id: alert.id, reason: '' }} onSubmit={submit} noValidate>
-        <DialogTitle id={titleId}>{translate('lantern.alerts.withdraw_title')}</DialogTitle>
-        <DialogContent>
-          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-            {translate('lantern.alerts.withdraw_help')}
-          </Typography>
-          <TextInput source="reason" label="lantern.alerts.withdraw_reason" multiline minRows={3} validate={[required(), minLength(3)]} />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{translate('lantern.common.cancel')}</Button>
-          <SaveButton label="lantern.alerts.withdraw" icon={<DoNotDisturbIcon />} />
-        </DialogActions>
-      </Form>
-    </Dialog>
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      title="lantern.alerts.withdraw_title"
+      help="lantern.alerts.withdraw_help"
+      record={{ id: alert.id, reason: '' }}
+      onSubmit={submit}
+      saveLabel="lantern.alerts.withdraw"
+      saveIcon={<DoNotDisturbIcon />}
+    >
+      <TextInput source="reason" label="lantern.alerts.withdraw_reason" multiline minRows={3} validate={[required(), minLength(3)]} />
+    </FormDialog>
   );
 };
 

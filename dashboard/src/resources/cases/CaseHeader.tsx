@@ -1,11 +1,9 @@
-import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Typography } from '@mui/material';
-import { useId, useState } from 'react';
+import { Alert, Box, Button, Chip, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
 import {
   AutocompleteInput,
-  Form,
   Labeled,
   ReferenceInput,
-  SaveButton,
   TextInput,
   required,
   useDataProvider,
@@ -18,7 +16,8 @@ import {
 import { EnumChipsField } from '../../components/EnumChipsField';
 import { ShowLink } from '../../components/ShowLink';
 import { formatWhen } from '../../components/formatWhen';
-import { submitErrors } from '../../components/submitErrors';
+import { FormDialog } from '../../components/FormDialog';
+import { useActionSubmit } from '../../components/useActionSubmit';
 import type { LanternDataProvider } from '../../providers/dataProvider';
 import { toHttpError } from '../../providers/errors';
 import type { CaseRecord } from './case';
@@ -39,76 +38,55 @@ function transitionLabel(from: string, to: string): string {
 
 /** Closing asks for the outcome (the server requires one), in a dialog. */
 const CloseCaseDialog = ({ record, open, onClose }: { record: CaseRecord; open: boolean; onClose: () => void }) => {
-  const { dataProvider, notify, refresh } = useCaseActions();
-  const translate = useTranslate();
-  const titleId = useId();
-  const submit = async (values: Record<string, unknown>) => {
-    try {
-      await dataProvider.changeCaseStatus(record.id, 'CLOSED', String(values.outcome ?? ''));
-      notify('lantern.cases.status_changed', { type: 'success' });
-      onClose();
-      refresh();
-      return undefined;
-    } catch (error) {
-      return submitErrors(error, notify);
-    }
-  };
+  const { dataProvider } = useCaseActions();
+  const submit = useActionSubmit(
+    (values) => dataProvider.changeCaseStatus(record.id, 'CLOSED', String(values.outcome ?? '')),
+    'lantern.cases.status_changed',
+    onClose,
+  );
   return (
-    <Dialog open={open} onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="sm">
-      <Form onSubmit={submit} noValidate>
-        <DialogTitle id={titleId}>{translate('lantern.cases.close.title')}</DialogTitle>
-        <DialogContent>
-          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-            {translate('lantern.cases.close.help')}
-          </Typography>
-          <TextInput source="outcome" label="lantern.cases.close.outcome" multiline minRows={3} validate={required()} />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{translate('lantern.common.cancel')}</Button>
-          <SaveButton label="lantern.cases.close.confirm" />
-        </DialogActions>
-      </Form>
-    </Dialog>
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      title="lantern.cases.close.title"
+      help="lantern.cases.close.help"
+      onSubmit={submit}
+      saveLabel="lantern.cases.close.confirm"
+    >
+      <TextInput source="outcome" label="lantern.cases.close.outcome" multiline minRows={3} validate={required()} />
+    </FormDialog>
   );
 };
 
 /** Another case worker (active accounts with that role only: the server checks it too). */
 const ReassignDialog = ({ record, open, onClose }: { record: CaseRecord; open: boolean; onClose: () => void }) => {
-  const { dataProvider, notify, refresh } = useCaseActions();
-  const translate = useTranslate();
-  const titleId = useId();
-  const submit = async (values: Record<string, unknown>) => {
-    const assignee = values.assignee as { id?: string } | null | undefined;
-    try {
-      await dataProvider.assignCase(record.id, assignee?.id || null);
-      notify('lantern.cases.assign.done', { type: 'success' });
-      onClose();
-      refresh();
-      return undefined;
-    } catch (error) {
-      return submitErrors(error, notify);
-    }
-  };
+  const { dataProvider } = useCaseActions();
+  const submit = useActionSubmit(
+    (values) => {
+      const assignee = values.assignee as { id?: string } | null | undefined;
+      return dataProvider.assignCase(record.id, assignee?.id || null);
+    },
+    'lantern.cases.assign.done',
+    onClose,
+  );
   return (
-    <Dialog open={open} onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="sm">
-      <Form record={{ id: record.id, assignee: record.assignee ? { id: record.assignee.id } : null }} onSubmit={submit} noValidate>
-        <DialogTitle id={titleId}>{translate('lantern.cases.assign.title')}</DialogTitle>
-        <DialogContent>
-          <ReferenceInput
-            source="assignee.id"
-            reference="users"
-            filter={{ role: 'CASE_WORKER', active: true }}
-            sort={{ field: 'name', order: 'ASC' }}
-          >
-            <AutocompleteInput label="lantern.cases.assign.case_worker" optionText="name" />
-          </ReferenceInput>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{translate('lantern.common.cancel')}</Button>
-          <SaveButton label="lantern.cases.assign.confirm" />
-        </DialogActions>
-      </Form>
-    </Dialog>
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      title="lantern.cases.assign.title"
+      record={{ id: record.id, assignee: record.assignee ? { id: record.assignee.id } : null }}
+      onSubmit={submit}
+      saveLabel="lantern.cases.assign.confirm"
+    >
+      <ReferenceInput
+        source="assignee.id"
+        reference="users"
+        filter={{ role: 'CASE_WORKER', active: true }}
+        sort={{ field: 'name', order: 'ASC' }}
+      >
+        <AutocompleteInput label="lantern.cases.assign.case_worker" optionText="name" />
+      </ReferenceInput>
+    </FormDialog>
   );
 };
 

@@ -1,45 +1,25 @@
 import NoteAddIcon from '@mui/icons-material/NoteAdd';
 import { Box, Paper, Typography } from '@mui/material';
-import { useState } from 'react';
-import {
-  Form,
-  SaveButton,
-  TextInput,
-  required,
-  useDataProvider,
-  useNotify,
-  useRecordContext,
-  useRefresh,
-} from 'react-admin';
+import { TextInput, required, useDataProvider, useRecordContext } from 'react-admin';
+import { AddItemForm } from '../../components/AddItemForm';
 import { EmptyText } from '../../components/EmptyText';
 import { Section } from '../../components/Section';
 import { formatWhen } from '../../components/formatWhen';
-import { submitErrors } from '../../components/submitErrors';
 import type { LanternDataProvider } from '../../providers/dataProvider';
 import type { CaseRecord } from './case';
 
 /** "Add note": addCaseNote(caseId, body); the box empties once the note is saved. */
 const AddNoteForm = ({ caseId }: { caseId: CaseRecord['id'] }) => {
   const dataProvider = useDataProvider<LanternDataProvider>();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [formKey, setFormKey] = useState(0);
-  const submit = async (values: Record<string, unknown>) => {
-    try {
-      await dataProvider.addCaseNote(caseId, String(values.body ?? ''));
-      notify('lantern.cases.notes.added', { type: 'success' });
-      setFormKey((key) => key + 1);
-      refresh();
-      return undefined;
-    } catch (error) {
-      return submitErrors(error, notify);
-    }
-  };
   return (
-    <Form key={formKey} onSubmit={submit} noValidate>
+    <AddItemForm
+      perform={(values) => dataProvider.addCaseNote(caseId, String(values.body ?? ''))}
+      done="lantern.cases.notes.added"
+      saveLabel="lantern.cases.notes.add"
+      saveIcon={<NoteAddIcon />}
+    >
       <TextInput source="body" label="lantern.cases.notes.body" multiline minRows={3} validate={required()} />
-      <SaveButton label="lantern.cases.notes.add" icon={<NoteAddIcon />} variant="outlined" />
-    </Form>
+    </AddItemForm>
   );
 };
 
@@ -66,11 +46,7 @@ export const CaseNotes = ({ canAct }: { canAct: boolean }) => {
           ))}
         </Box>
       )}
-      {canAct ? (
-        <Box sx={{ mt: 2 }}>
-          <AddNoteForm caseId={record.id} />
-        </Box>
-      ) : null}
+      {canAct ? <AddNoteForm caseId={record.id} /> : null}
     </Section>
   );
 };

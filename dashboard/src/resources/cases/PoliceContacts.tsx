@@ -1,27 +1,22 @@
 import LocalPoliceIcon from '@mui/icons-material/LocalPolice';
-import { Alert, Box, Typography } from '@mui/material';
-import { useState } from 'react';
+import { Alert, Box } from '@mui/material';
 import {
   ArrayField,
   AutocompleteInput,
   DataTable,
   DateInput,
-  Form,
   ReferenceInput,
-  SaveButton,
   TextField,
   TextInput,
   required,
   useDataProvider,
-  useNotify,
   useRecordContext,
-  useRefresh,
   useTranslate,
 } from 'react-admin';
+import { AddItemForm } from '../../components/AddItemForm';
 import { DayField } from '../../components/DayField';
 import { EmptyText } from '../../components/EmptyText';
 import { Section } from '../../components/Section';
-import { submitErrors } from '../../components/submitErrors';
 import type { LanternDataProvider } from '../../providers/dataProvider';
 import { todayInLondon } from '../reports/report';
 import type { CaseRecord } from './case';
@@ -29,54 +24,43 @@ import type { CaseRecord } from './case';
 /** "Add police contact": addPoliceContact(caseId, { contactDate, forceId, officer, crimeReference, summary }). */
 const AddPoliceContactForm = ({ record }: { record: CaseRecord }) => {
   const dataProvider = useDataProvider<LanternDataProvider>();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const translate = useTranslate();
-  const [formKey, setFormKey] = useState(0);
-  const submit = async (values: Record<string, unknown>) => {
+  const add = (values: Record<string, unknown>) => {
     const force = values.force as { id?: string } | null | undefined;
-    try {
-      await dataProvider.addPoliceContact(record.id, {
-        contactDate: String(values.contactDate ?? ''),
-        forceId: force?.id ?? '',
-        officer: (values.officer as string | null) ?? null,
-        crimeReference: (values.crimeReference as string | null) ?? null,
-        summary: String(values.summary ?? ''),
-      });
-      notify('lantern.cases.police.added', { type: 'success' });
-      setFormKey((key) => key + 1);
-      refresh();
-      return undefined;
-    } catch (error) {
-      return submitErrors(error, notify);
-    }
+    return dataProvider.addPoliceContact(record.id, {
+      contactDate: String(values.contactDate ?? ''),
+      forceId: force?.id ?? '',
+      officer: (values.officer as string | null) ?? null,
+      crimeReference: (values.crimeReference as string | null) ?? null,
+      summary: String(values.summary ?? ''),
+    });
   };
   const defaults = { contactDate: todayInLondon(), force: record.report?.forceArea ? { id: record.report.forceArea.id } : null };
   return (
-    <Box sx={{ mt: 2 }}>
-      <Typography variant="subtitle1" component="h3">
-        {translate('lantern.cases.police.add_title')}
-      </Typography>
-      <Form key={formKey} record={defaults} onSubmit={submit} noValidate>
-        <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2 }}>
-          <DateInput
-            source="contactDate"
-            label="lantern.cases.police.contact_date"
-            validate={required()}
-            fullWidth={false}
-          />
-          <Box sx={{ width: 340 }}>
-            <ReferenceInput source="force.id" reference="forces" sort={{ field: 'name', order: 'ASC' }} perPage={50}>
-              <AutocompleteInput label="lantern.cases.police.force" validate={required()} />
-            </ReferenceInput>
-          </Box>
-          <TextInput source="officer" label="lantern.cases.police.officer" fullWidth={false} sx={{ minWidth: 240 }} />
-          <TextInput source="crimeReference" label="lantern.cases.police.crime_reference" fullWidth={false} sx={{ minWidth: 200 }} />
+    <AddItemForm
+      title="lantern.cases.police.add_title"
+      record={defaults}
+      perform={add}
+      done="lantern.cases.police.added"
+      saveLabel="lantern.cases.police.add"
+      saveIcon={<LocalPoliceIcon />}
+    >
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2 }}>
+        <DateInput
+          source="contactDate"
+          label="lantern.cases.police.contact_date"
+          validate={required()}
+          fullWidth={false}
+        />
+        <Box sx={{ width: 340 }}>
+          <ReferenceInput source="force.id" reference="forces" sort={{ field: 'name', order: 'ASC' }} perPage={50}>
+            <AutocompleteInput label="lantern.cases.police.force" validate={required()} />
+          </ReferenceInput>
         </Box>
-        <TextInput source="summary" label="lantern.cases.police.summary" multiline minRows={2} validate={required()} />
-        <SaveButton label="lantern.cases.police.add" icon={<LocalPoliceIcon />} variant="outlined" />
-      </Form>
-    </Box>
+        <TextInput source="officer" label="lantern.cases.police.officer" fullWidth={false} sx={{ minWidth: 240 }} />
+        <TextInput source="crimeReference" label="lantern.cases.police.crime_reference" fullWidth={false} sx={{ minWidth: 200 }} />
+      </Box>
+      <TextInput source="summary" label="lantern.cases.police.summary" multiline minRows={2} validate={required()} />
+    </AddItemForm>
   );
 };
 

@@ -1,12 +1,10 @@
 import AddTaskIcon from '@mui/icons-material/AddTask';
-import { Box, TextField as MuiTextField, Typography } from '@mui/material';
+import { Box, TextField as MuiTextField } from '@mui/material';
 import { useState, type ChangeEvent } from 'react';
 import {
   ArrayField,
   DataTable,
   DateField,
-  Form,
-  SaveButton,
   SelectField,
   SelectInput,
   TextField,
@@ -18,9 +16,9 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
+import { AddItemForm } from '../../components/AddItemForm';
 import { EmptyText } from '../../components/EmptyText';
 import { Section } from '../../components/Section';
-import { submitErrors } from '../../components/submitErrors';
 import type { LanternDataProvider, SupportActionInput } from '../../providers/dataProvider';
 import { toHttpError } from '../../providers/errors';
 import { supportKindChoices, supportStatusChoices, type CaseRecord, type SupportAction } from './case';
@@ -71,50 +69,36 @@ const SupportStatusSelect = ({ canAct }: { canAct: boolean; label?: string }) =>
 /** "Add support action": addSupportAction(caseId, { kind, agency, status, note }). */
 const AddSupportActionForm = ({ caseId }: { caseId: CaseRecord['id'] }) => {
   const dataProvider = useDataProvider<LanternDataProvider>();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const translate = useTranslate();
-  const [formKey, setFormKey] = useState(0);
-  const submit = async (values: Record<string, unknown>) => {
-    try {
-      await dataProvider.addSupportAction(caseId, values as unknown as SupportActionInput);
-      notify('lantern.cases.support.added', { type: 'success' });
-      setFormKey((key) => key + 1);
-      refresh();
-      return undefined;
-    } catch (error) {
-      return submitErrors(error, notify);
-    }
-  };
   return (
-    <Box sx={{ mt: 2 }}>
-      <Typography variant="subtitle1" component="h3">
-        {translate('lantern.cases.support.add_title')}
-      </Typography>
-      <Form key={formKey} record={{ status: 'PLANNED' }} onSubmit={submit} noValidate>
-        <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2 }}>
-          <SelectInput
-            source="kind"
-            label="lantern.cases.support.kind"
-            choices={supportKindChoices}
-            validate={required()}
-            fullWidth={false}
-            sx={{ minWidth: 320 }}
-          />
-          <TextInput source="agency" label="lantern.cases.support.agency" fullWidth={false} sx={{ minWidth: 280 }} />
-          <SelectInput
-            source="status"
-            label="lantern.cases.support.status"
-            choices={supportStatusChoices}
-            validate={required()}
-            fullWidth={false}
-            sx={{ minWidth: 180 }}
-          />
-        </Box>
-        <TextInput source="note" label="lantern.cases.support.note" multiline minRows={2} />
-        <SaveButton label="lantern.cases.support.add" icon={<AddTaskIcon />} variant="outlined" />
-      </Form>
-    </Box>
+    <AddItemForm
+      title="lantern.cases.support.add_title"
+      record={{ status: 'PLANNED' }}
+      perform={(values) => dataProvider.addSupportAction(caseId, values as unknown as SupportActionInput)}
+      done="lantern.cases.support.added"
+      saveLabel="lantern.cases.support.add"
+      saveIcon={<AddTaskIcon />}
+    >
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2 }}>
+        <SelectInput
+          source="kind"
+          label="lantern.cases.support.kind"
+          choices={supportKindChoices}
+          validate={required()}
+          fullWidth={false}
+          sx={{ minWidth: 320 }}
+        />
+        <TextInput source="agency" label="lantern.cases.support.agency" fullWidth={false} sx={{ minWidth: 280 }} />
+        <SelectInput
+          source="status"
+          label="lantern.cases.support.status"
+          choices={supportStatusChoices}
+          validate={required()}
+          fullWidth={false}
+          sx={{ minWidth: 180 }}
+        />
+      </Box>
+      <TextInput source="note" label="lantern.cases.support.note" multiline minRows={2} />
+    </AddItemForm>
   );
 };
 

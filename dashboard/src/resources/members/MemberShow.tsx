@@ -12,11 +12,10 @@ import {
   SingleFieldList,
   TextField,
 } from 'react-admin';
-import { DayField } from '../../components/DayField';
 import { EmptyText } from '../../components/EmptyText';
-import { EnumChipsField } from '../../components/EnumChipsField';
 import { Section } from '../../components/Section';
-import { caseStatusChoices, orderedPoliceConsentChoices } from '../reports/report';
+import { reportColumns } from '../../components/reportColumns';
+import { orderedPoliceConsentChoices } from '../reports/report';
 import { MemberContactDetails } from './MemberContactDetails';
 import { contactRouteChoices, workSettingChoices } from './member';
 
@@ -25,22 +24,9 @@ const MemberReports = () => (
   <Section title="lantern.members.reports">
     <ReferenceManyField reference="reports" target="memberId" sort={{ field: 'receivedAt', order: 'DESC' }} perPage={25}>
       <DataTable bulkActionButtons={false} rowClick="show" empty={<EmptyText text="lantern.members.reports_empty" />}>
-        <DataTable.Col source="reference" disableSort />
-        <DataTable.Col source="receivedAt" disableSort>
-          <DateField locales="en-GB" source="receivedAt" showTime />
-        </DataTable.Col>
-        <DataTable.Col source="incidentDate" disableSort>
-          <DayField source="incidentDate" />
-        </DataTable.Col>
-        <DataTable.Col source="incidentTypes" disableSort>
-          <EnumChipsField source="incidentTypes" enumName="IncidentType" />
-        </DataTable.Col>
-        <DataTable.Col source="consent.police" disableSort>
-          <SelectField source="consent.police" choices={orderedPoliceConsentChoices} emptyText="" />
-        </DataTable.Col>
-        <DataTable.Col source="caseStatus" disableSort>
-          <SelectField source="caseStatus" choices={caseStatusChoices} emptyText="" />
-        </DataTable.Col>
+        {reportColumns(['plainReference', 'receivedAt', 'incidentDate', 'incidentTypes', 'consent.police', 'caseStatus'], {
+          consentChoices: orderedPoliceConsentChoices,
+        })}
       </DataTable>
     </ReferenceManyField>
   </Section>

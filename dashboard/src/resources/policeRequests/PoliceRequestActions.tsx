@@ -1,13 +1,11 @@
 import DoNotDisturbIcon from '@mui/icons-material/DoNotDisturb';
 import PersonSearchIcon from '@mui/icons-material/PersonSearch';
 import ReplyIcon from '@mui/icons-material/Reply';
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Typography } from '@mui/material';
-import { useId, useState } from 'react';
+import { Button, Stack } from '@mui/material';
+import { useState } from 'react';
 import {
   AutocompleteArrayInput,
-  Form,
   ReferenceArrayInput,
-  SaveButton,
   TextInput,
   required,
   useDataProvider,
@@ -16,7 +14,8 @@ import {
   useTranslate,
   type Identifier,
 } from 'react-admin';
-import { submitErrors } from '../../components/submitErrors';
+import { FormDialog } from '../../components/FormDialog';
+import { useActionSubmit } from '../../components/useActionSubmit';
 import type { LanternDataProvider } from '../../providers/dataProvider';
 import { toHttpError } from '../../providers/errors';
 import type { AttachedReport, PoliceRequest } from './policeRequest';
@@ -41,86 +40,68 @@ interface DialogProps {
  * (BAD_USER_INPUT on reportIds), and the form says so under the reports.
  */
 const AnswerDialog = ({ request, open, onClose }: DialogProps) => {
-  const { dataProvider, notify, refresh, translate } = useRequestActions();
-  const titleId = useId();
-  const submit = async (values: Record<string, unknown>) => {
-    try {
-      await dataProvider.answerPoliceRequest(request.id, String(values.reply ?? ''), (values.reportIds as Identifier[] | undefined) ?? []);
-      notify('lantern.police_requests.answered', { type: 'success' });
-      onClose();
-      refresh();
-      return undefined;
-    } catch (error) {
-      return submitErrors(error, notify);
-    }
-  };
+  const { dataProvider, translate } = useRequestActions();
+  const submit = useActionSubmit(
+    (values) =>
+      dataProvider.answerPoliceRequest(request.id, String(values.reply ?? ''), (values.reportIds as Identifier[] | undefined) ?? []),
+    'lantern.police_requests.answered',
+    onClose,
+  );
   const reportText = (report: AttachedReport) =>
     [report.reference, report.consent ? translate(`lantern.enums.PoliceConsent.${report.consent.police}`) : null]
       .filter(Boolean)
       .join(' · ');
   return (
-    <Dialog open={open} onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="md">
-      <Form record={{ id: request.id, reply: '', reportIds: [] }} onSubmit={submit} noValidate>
-        <DialogTitle id={titleId}>{translate('lantern.police_requests.answer_title')}</DialogTitle>
-        <DialogContent>
-          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-            {translate('lantern.police_requests.answer_help')}
-          </Typography>
-          <TextInput source="reply" label="lantern.police_requests.reply" multiline minRows={4} validate={required()} />
-          <ReferenceArrayInput
-            source="reportIds"
-            reference="reports"
-            filter={{ forceAreaId: request.force.id }}
-            sort={{ field: 'receivedAt', order: 'DESC' }}
-            perPage={25}
-          >
-            <AutocompleteArrayInput
-              label="lantern.police_requests.attach"
-              helperText="lantern.police_requests.attach_help"
-              optionText={reportText}
-            />
-          </ReferenceArrayInput>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{translate('lantern.common.cancel')}</Button>
-          <SaveButton label="lantern.police_requests.send_answer" icon={<ReplyIcon />} />
-        </DialogActions>
-      </Form>
-    </Dialog>
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      title="lantern.police_requests.answer_title"
+      help="lantern.police_requests.answer_help"
+      record={{ id: request.id, reply: '', reportIds: [] }}
+      onSubmit={submit}
+      saveLabel="lantern.police_requests.send_answer"
+      saveIcon={<ReplyIcon />}
+      maxWidth="md"
+    >
+      <TextInput source="reply" label="lantern.police_requests.reply" multiline minRows={4} validate={required()} />
+      <ReferenceArrayInput
+        source="reportIds"
+        reference="reports"
+        filter={{ forceAreaId: request.force.id }}
+        sort={{ field: 'receivedAt', order: 'DESC' }}
+        perPage={25}
+      >
+        <AutocompleteArrayInput
+          label="lantern.police_requests.attach"
+          helperText="lantern.police_requests.attach_help"
+          optionText={reportText}
+        />
+      </ReferenceArrayInput>
+    </FormDialog>
   );
 };
 
 /** "Decline": a reply saying why, which the officer reads. */
 const DeclineDialog = ({ request, open, onClose }: DialogProps) => {
-  const { dataProvider, notify, refresh, translate } = useRequestActions();
-  const titleId = useId();
-  const submit = async (values: Record<string, unknown>) => {
-    try {
-      await dataProvider.declinePoliceRequest(request.id, String(values.reply ?? ''));
-      notify('lantern.police_requests.declined', { type: 'success' });
-      onClose();
-      refresh();
-      return undefined;
-    } catch (error) {
-      return submitErrors(error, notify);
-    }
-  };
+  const { dataProvider } = useRequestActions();
+  const submit = useActionSubmit(
+    (values) => dataProvider.declinePoliceRequest(request.id, String(values.reply ?? '')),
+    'lantern.police_requests.declined',
+    onClose,
+  );
   return (
-    <Dialog open={open} onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="sm">
-      <Form record={{ id: request.id, reply: '' }} onSubmit={submit} noValidate>
-        <DialogTitle id={titleId}>{translate('lantern.police_requests.decline_title')}</DialogTitle>
-        <DialogContent>
-          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-            {translate('lantern.police_requests.decline_help')}
-          </Typography>
-          <TextInput source="reply" label="lantern.police_requests.reply" multiline minRows={3} validate={required()} />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{translate('lantern.common.cancel')}</Button>
-          <SaveButton label="lantern.police_requests.send_decline" icon={<DoNotDisturbIcon />} />
-        </DialogActions>
-      </Form>
-    </Dialog>
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      title="lantern.police_requests.decline_title"
+      help="lantern.police_requests.decline_help"
+      record={{ id: request.id, reply: '' }}
+      onSubmit={submit}
+      saveLabel="lantern.police_requests.send_decline"
+      saveIcon={<DoNotDisturbIcon />}
+    >
+      <TextInput source="reply" label="lantern.police_requests.reply" multiline minRows={3} validate={required()} />
+    </FormDialog>
   );
 };
 

@@ -1,9 +1,7 @@
 import EditNoteIcon from '@mui/icons-material/EditNote';
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Typography } from '@mui/material';
-import { useId, useState } from 'react';
+import { Button } from '@mui/material';
+import { useState } from 'react';
 import {
-  Form,
-  SaveButton,
   SelectInput,
   TextInput,
   required,
@@ -13,6 +11,7 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
+import { FormDialog } from '../../components/FormDialog';
 import { YesNoInput } from '../../components/YesNo';
 import { submitErrors } from '../../components/submitErrors';
 import type { ConsentChange, LanternDataProvider } from '../../providers/dataProvider';
@@ -30,7 +29,6 @@ export const ChangeConsentButton = () => {
   const refresh = useRefresh();
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
-  const titleId = useId();
   if (!report?.consent) return null;
 
   const submit = async (values: Record<string, unknown>) => {
@@ -58,46 +56,41 @@ export const ChangeConsentButton = () => {
       <Button variant="outlined" startIcon={<EditNoteIcon />} onClick={() => setOpen(true)} sx={{ mt: 1 }}>
         {translate('lantern.reports.consent.change')}
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby={titleId} fullWidth maxWidth="sm">
-        <Form record={current} onSubmit={submit} noValidate>
-          <DialogTitle id={titleId}>{translate('lantern.reports.consent.change')}</DialogTitle>
-          <DialogContent>
-            <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-              {translate('lantern.reports.consent.change_help')}
-            </Typography>
-            <PoliceConsentInput source="police" />
-            <YesNoInput
-              source="alerts"
-              label="resources.reports.fields.consent.alerts"
-              helperText="lantern.reports.intake.alerts_help"
-              validate={required()}
-            />
-            <YesNoInput
-              source="statistics"
-              label="resources.reports.fields.consent.statistics"
-              helperText="lantern.reports.intake.statistics_help"
-              validate={required()}
-            />
-            <SelectInput
-              source="method"
-              label="resources.reports.fields.consent.method"
-              choices={consentMethodChoices.filter((choice) => choice.id !== 'SELF_SERVICE')}
-              validate={required()}
-            />
-            <TextInput
-              source="note"
-              label="lantern.reports.consent.note"
-              helperText="lantern.reports.consent.note_help"
-              multiline
-              minRows={2}
-            />
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={() => setOpen(false)}>{translate('lantern.common.cancel')}</Button>
-            <SaveButton />
-          </DialogActions>
-        </Form>
-      </Dialog>
+      <FormDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title="lantern.reports.consent.change"
+        help="lantern.reports.consent.change_help"
+        record={current}
+        onSubmit={submit}
+      >
+        <PoliceConsentInput source="police" />
+        <YesNoInput
+          source="alerts"
+          label="resources.reports.fields.consent.alerts"
+          helperText="lantern.reports.intake.alerts_help"
+          validate={required()}
+        />
+        <YesNoInput
+          source="statistics"
+          label="resources.reports.fields.consent.statistics"
+          helperText="lantern.reports.intake.statistics_help"
+          validate={required()}
+        />
+        <SelectInput
+          source="method"
+          label="resources.reports.fields.consent.method"
+          choices={consentMethodChoices.filter((choice) => choice.id !== 'SELF_SERVICE')}
+          validate={required()}
+        />
+        <TextInput
+          source="note"
+          label="lantern.reports.consent.note"
+          helperText="lantern.reports.consent.note_help"
+          multiline
+          minRows={2}
+        />
+      </FormDialog>
     </>
   );
 };

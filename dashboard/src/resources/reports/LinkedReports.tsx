@@ -2,15 +2,11 @@ import { Box, Chip, Stack, Typography } from '@mui/material';
 import {
   ArrayField,
   DataTable,
-  DateField,
-  TextField,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { DayField } from '../../components/DayField';
 import { EmptyText } from '../../components/EmptyText';
-import { EnumChipsField } from '../../components/EnumChipsField';
-import { ReportReferenceLink } from './ReportReferenceLink';
+import { reportColumns } from '../../components/reportColumns';
 import { sharedIdentifiers, type LinkedReport, type Report } from './report';
 
 /** Which of this report's identifiers the linked report also names: why they are linked. */
@@ -47,21 +43,7 @@ export const LinkedReports = (_props: { label?: string | false }) => {
       </Typography>
       <ArrayField source="linkedReports">
         <DataTable bulkActionButtons={false} rowClick="show" empty={<EmptyText text="lantern.reports.linked.empty" />}>
-          <DataTable.Col source="reference" disableSort>
-            <ReportReferenceLink />
-          </DataTable.Col>
-          <DataTable.Col source="receivedAt" disableSort>
-            <DateField locales="en-GB" source="receivedAt" showTime />
-          </DataTable.Col>
-          <DataTable.Col source="incidentDate" disableSort>
-            <DayField source="incidentDate" />
-          </DataTable.Col>
-          <DataTable.Col source="forceArea" label="resources.reports.fields.forceArea" disableSort>
-            <TextField source="forceArea.name" emptyText="" />
-          </DataTable.Col>
-          <DataTable.Col source="incidentTypes" disableSort>
-            <EnumChipsField source="incidentTypes" enumName="IncidentType" />
-          </DataTable.Col>
+          {reportColumns(['reference', 'receivedAt', 'incidentDate', 'forceArea', 'incidentTypes'])}
           <DataTable.Col label="lantern.reports.linked.shared" disableSort>
             <SharedIdentifiers report={report} />
           </DataTable.Col>

@@ -1,21 +1,16 @@
 import { Box } from '@mui/material';
 import {
   DataTable,
-  DateField,
   DateInput,
   FilterButton,
   List,
-  SelectField,
   SelectInput,
-  TextField,
   TextInput,
   TopToolbar,
 } from 'react-admin';
-import { DayField } from '../../components/DayField';
-import { EnumChipsField } from '../../components/EnumChipsField';
 import { PoliceReadNotice } from '../../components/PoliceReadNotice';
+import { reportColumns } from '../../components/reportColumns';
 import { ReferenceSearchInput } from './ReferenceSearchInput';
-import { ReportReferenceLink } from './ReportReferenceLink';
 import { identifierKindChoices, orderedIncidentTypeChoices, policeVisibleConsentChoices } from './report';
 
 /** `receivedFrom` / `receivedTo` are moments: the start and the end of the chosen day, here. */
@@ -57,24 +52,10 @@ export const PoliceReportList = () => (
       exporter={false}
     >
       <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="reference">
-          <ReportReferenceLink />
-        </DataTable.Col>
-        <DataTable.Col source="receivedAt">
-          <DateField locales="en-GB" source="receivedAt" showTime />
-        </DataTable.Col>
-        <DataTable.Col source="incidentDate">
-          <DayField source="incidentDate" />
-        </DataTable.Col>
-        <DataTable.Col source="forceArea" label="resources.reports.fields.forceArea" disableSort>
-          <TextField source="forceArea.name" emptyText="" />
-        </DataTable.Col>
-        <DataTable.Col source="incidentTypes" disableSort>
-          <EnumChipsField source="incidentTypes" enumName="IncidentType" />
-        </DataTable.Col>
-        <DataTable.Col source="consent.police" disableSort>
-          <SelectField source="consent.police" choices={policeVisibleConsentChoices} emptyText="" />
-        </DataTable.Col>
+        {reportColumns(['reference', 'receivedAt', 'incidentDate', 'forceArea', 'incidentTypes', 'consent.police'], {
+          sortable: true,
+          consentChoices: policeVisibleConsentChoices,
+        })}
       </DataTable>
     </List>
   </Box>

@@ -2,22 +2,17 @@ import {
   AutocompleteInput,
   CreateButton,
   DataTable,
-  DateField,
   DateInput,
   FilterButton,
   List,
   ReferenceInput,
-  SelectField,
   SelectInput,
-  TextField,
   TextInput,
   TopToolbar,
   usePermissions,
 } from 'react-admin';
-import { DayField } from '../../components/DayField';
-import { EnumChipsField } from '../../components/EnumChipsField';
+import { reportColumns } from '../../components/reportColumns';
 import {
-  caseStatusChoices,
   identifierKindChoices,
   orderedIncidentTypeChoices,
   orderedPoliceConsentChoices,
@@ -25,7 +20,6 @@ import {
 } from './report';
 import { PoliceReportList } from './PoliceReportList';
 import { ReferenceSearchInput } from './ReferenceSearchInput';
-import { ReportReferenceLink } from './ReportReferenceLink';
 
 // Filters: the ReportFilter input's own names (buildQuery drops anything else).
 const reportFilters = [
@@ -66,30 +60,10 @@ const StaffReportList = () => (
     exporter={false}
   >
     <DataTable rowClick="show" bulkActionButtons={false}>
-      <DataTable.Col source="reference">
-        <ReportReferenceLink />
-      </DataTable.Col>
-      <DataTable.Col source="receivedAt">
-        <DateField locales="en-GB" source="receivedAt" showTime />
-      </DataTable.Col>
-      <DataTable.Col source="incidentDate">
-        <DayField source="incidentDate" />
-      </DataTable.Col>
-      <DataTable.Col source="forceArea" label="resources.reports.fields.forceArea" disableSort>
-        <TextField source="forceArea.name" emptyText="" />
-      </DataTable.Col>
-      <DataTable.Col source="incidentTypes" disableSort>
-        <EnumChipsField source="incidentTypes" enumName="IncidentType" />
-      </DataTable.Col>
-      <DataTable.Col source="consent.police" disableSort>
-        <SelectField source="consent.police" choices={orderedPoliceConsentChoices} emptyText="" />
-      </DataTable.Col>
-      <DataTable.Col source="status">
-        <SelectField source="status" choices={reportStatusChoices} />
-      </DataTable.Col>
-      <DataTable.Col source="caseStatus" disableSort>
-        <SelectField source="caseStatus" choices={caseStatusChoices} emptyText="" />
-      </DataTable.Col>
+      {reportColumns(['reference', 'receivedAt', 'incidentDate', 'forceArea', 'incidentTypes', 'consent.police', 'status', 'caseStatus'], {
+        sortable: true,
+        consentChoices: orderedPoliceConsentChoices,
+      })}
     </DataTable>
   </List>
 );

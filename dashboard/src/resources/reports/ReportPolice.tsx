@@ -4,10 +4,6 @@ import {
   Alert,
   Box,
   Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   Divider,
   Stack,
   Table,
@@ -17,12 +13,10 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import {
   AutocompleteInput,
-  Form,
   ReferenceInput,
-  SaveButton,
   required,
   useCanAccess,
   useDataProvider,
@@ -34,7 +28,8 @@ import {
 import { EmptyText } from '../../components/EmptyText';
 import { Section } from '../../components/Section';
 import { formatWhen } from '../../components/formatWhen';
-import { submitErrors } from '../../components/submitErrors';
+import { FormDialog } from '../../components/FormDialog';
+import { useActionSubmit } from '../../components/useActionSubmit';
 import type { LanternDataProvider } from '../../providers/dataProvider';
 import { toHttpError } from '../../providers/errors';
 import type { ForceRef, Report } from './report';
@@ -45,41 +40,30 @@ const READS_SHOWN = 50;
 /** "Share with a force": a force autocomplete (shareReportWithForce), in a dialog. */
 const ShareDialog = ({ report, open, onClose }: { report: Report; open: boolean; onClose: () => void }) => {
   const dataProvider = useDataProvider<LanternDataProvider>();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const translate = useTranslate();
-  const titleId = useId();
-  const submit = async (values: Record<string, unknown>) => {
-    const force = values.force as { id?: string } | null | undefined;
-    try {
-      await dataProvider.shareReportWithForce(report.id, force?.id ?? '');
-      notify('lantern.reports.police.shared_done', { type: 'success' });
-      onClose();
-      refresh();
-      return undefined;
-    } catch (error) {
-      return submitErrors(error, notify);
-    }
-  };
+  const submit = useActionSubmit(
+    (values) => {
+      const force = values.force as { id?: string } | null | undefined;
+      return dataProvider.shareReportWithForce(report.id, force?.id ?? '');
+    },
+    'lantern.reports.police.shared_done',
+    onClose,
+  );
   return (
-    <Dialog open={open} onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="sm">
-      <Form record={{ force: null }} onSubmit={submit} noValidate>
-        <DialogTitle id={titleId}>{translate('lantern.reports.police.share')}</DialogTitle>
-        <DialogContent>
-          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-            {translate('lantern.reports.police.share_help')}
-          </Typography>
-          <ReferenceInput source="force.id" reference="forces" sort={{ field: 'name', order: 'ASC' }} perPage={50}>
-            {/* the report's own force area is refused by the server (its officers read it already) */}
-            <AutocompleteInput label="lantern.reports.police.share_force" validate={required()} />
-          </ReferenceInput>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{translate('lantern.common.cancel')}</Button>
-          <SaveButton label="lantern.reports.police.share_confirm" icon={<ShareIcon />} />
-        </DialogActions>
-      </Form>
-    </Dialog>
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      title="lantern.reports.police.share"
+      help="lantern.reports.police.share_help"
+      record={{ force: null }}
+      onSubmit={submit}
+      saveLabel="lantern.reports.police.share_confirm"
+      saveIcon={<ShareIcon />}
+    >
+      <ReferenceInput source="force.id" reference="forces" sort={{ field: 'name', order: 'ASC' }} perPage={50}>
+        {/* the report's own force area is refused by the server (its officers read it already) */}
+        <AutocompleteInput label="lantern.reports.police.share_force" validate={required()} />
+      </ReferenceInput>
+    </FormDialog>
   );
 };
 
