@@ -1,5 +1,6 @@
 import { Report } from '../src/modules/report/report.entity';
 import { ConsentEvent } from '../src/modules/consent/consent.entity';
+import { nextReference } from '../src/modules/report/report.service';
 import { Role } from '../src/policy/roles';
 import { createReport, forceId, registerMember, REPORT_FIELDS } from './helpers/fixtures';
 import { codesOf, startTestServer, type TestServer } from './helpers/test-server';
@@ -186,5 +187,21 @@ describe('members reporting for themselves', () => {
 
   it.each([Role.CASE_WORKER, Role.MANAGER, Role.ADMIN, Role.POLICE_PARTNER])('%s may not use submitReport or myReports', async (role) => {
     expect(codesOf(await server.gql('{ myReports { totalCount } }', {}, await token(role)))).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('references', () => {
+  it('a report that is rolled back gives its number back (the sequence is drawn in the same transaction)', async () => {
+    const when = new Date('2024-06-01T12:00:00Z');
+    const first = await server.orm.em.fork().transactional((em) => nextReference(em, when));
+    await expect(
+      server.orm.em.fork().transactional(async (em) => {
+        await nextReference(em, when);
+        throw new Error('the rest of the report failed');
+      }),
+    ).rejects.toThrow('the rest of the report failed');
+    const next = await server.orm.em.fork().transactional((em) => nextReference(em, when));
+    expect(Number(next.slice(-6))).toBe(Number(first.slice(-6)) + 1);
+    expect(first).toMatch(/^LN-2024-\d{6}$/);
   });
 });

@@ -269,7 +269,8 @@ function newConsent(em: EntityManager, input: ConsentInput, method: ConsentMetho
 /** `LN-<year>-<6 digits>`, sequential per year, issued inside the report's own transaction. */
 export async function nextReference(em: EntityManager, receivedAt: Date): Promise<string> {
   const year = receivedAt.getUTCFullYear();
-  const [row] = await em.getConnection().execute<{ last: number }[]>(
+  // em.execute runs inside the caller's transaction: a rolled-back report gives its number back.
+  const [row] = await em.execute<{ last: number }[]>(
     `insert into report_sequence (year, last) values (?, 1)
      on conflict (year) do update set last = report_sequence.last + 1
      returning last`,
