@@ -18,6 +18,8 @@ export const ENV_VARS = [
   'LANTERN_DEMO',
   'LANTERN_DASHBOARD_DIR',
   'LANTERN_SUBGRAPH',
+  'SMTP_URL',
+  'LANTERN_MAIL_FROM',
 ] as const;
 export type EnvVar = (typeof ENV_VARS)[number];
 export type Env = Partial<Record<EnvVar, string>>;
@@ -41,6 +43,9 @@ export interface Config {
   tokenTtlSeconds: number;
   /** Serve /graphql as an Apollo Federation 2 subgraph (adds _service and _entities). */
   subgraph: boolean;
+  /** Where alert e-mails go out (smtp:// or smtps://); unset: they wait in the queue. */
+  smtpUrl?: string;
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -75,6 +80,8 @@ const schema = z.object({
   LANTERN_DEMO: boolish.optional(),
   LANTERN_DASHBOARD_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'dashboard', 'dist')),
   LANTERN_SUBGRAPH: boolish.optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  LANTERN_MAIL_FROM: z.string().min(3).default('Lantern alerts <alerts@lantern.invalid>'),
 });
 
 interface DevSecrets {
@@ -149,5 +156,7 @@ export function loadConfig(env: Env = process.env as Env): Config {
     dashboardDir: path.resolve(e.LANTERN_DASHBOARD_DIR),
     tokenTtlSeconds: 60 * 60,
     subgraph: e.LANTERN_SUBGRAPH === true,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.LANTERN_MAIL_FROM,
   };
 }

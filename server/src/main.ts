@@ -5,12 +5,15 @@ import { logger } from './common/logger';
 import { connectDatabase, prepareDatabase, type Database } from './db/database';
 import { DataDirError } from './db/embedded-postgres';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './db/seeders/demo.seeder';
+import { smtpSender } from './modules/delivery/mailer';
+import { startDeliveryQueue, type DeliveryQueue } from './modules/delivery/queue';
 
 /** Starts PostgreSQL (embedded unless DATABASE_URL is set), migrates, seeds, serves. */
 async function main(): Promise<void> {
   const config = loadConfig();
   let database: Database | undefined;
   let app: App | undefined;
+  let queue: DeliveryQueue | undefined;
   let migrated = false;
 
   let stopping = false;
@@ -20,6 +23,7 @@ async function main(): Promise<void> {
     logger.info('shutting down', { signal });
     try {
       await app?.stop();
+      await queue?.stop();
       await database?.close();
     } finally {
       process.exit(0);
@@ -31,6 +35,12 @@ async function main(): Promise<void> {
   database = await connectDatabase(config);
   const { seededDemo } = await prepareDatabase(database.orm, config);
   migrated = true;
+
+  if (config.smtpUrl) {
+    queue = await startDeliveryQueue(database.orm, config, database.url, smtpSender(config.smtpUrl, config.mailFrom));
+  } else {
+    logger.warn('SMTP_URL is not set: alert e-mails wait in the outbox until it is');
+  }
 
   app = createApp({ orm: database.orm, config, isMigrated: () => migrated });
   const port = await app.listen();

@@ -35,6 +35,7 @@ export async function prepareDatabase(
 
 export interface Database {
   orm: MikroORM;
+  url: string;
   /** Set when we started the embedded PostgreSQL (and so must stop it). */
   embedded?: EmbeddedDatabase;
   close(): Promise<void>;
@@ -53,6 +54,7 @@ export async function connectDatabase(config: Pick<Config, 'databaseUrl' | 'data
     const orm = await openOrm(url);
     return {
       orm,
+      url,
       embedded,
       async close() {
         await orm.close(true);

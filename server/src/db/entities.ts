@@ -1,5 +1,6 @@
 import { AccessEvent } from '../modules/access-log/access-event.entity';
 import { Alert, IdentifierCheck } from '../modules/alert/alert.entity';
+import { AlertDelivery } from '../modules/delivery/alert-delivery.entity';
 import { CaseFile, CaseNote, PoliceContact, SupportAction } from '../modules/case/case.entity';
 import { Consent, ConsentEvent } from '../modules/consent/consent.entity';
 import { Force } from '../modules/force/force.entity';
@@ -28,4 +29,5 @@ export const entities = [
   PoliceRequest,
   Alert,
   IdentifierCheck,
+  AlertDelivery,
 ];

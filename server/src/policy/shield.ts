@@ -175,13 +175,14 @@ export const policy = {
   Alert: {
     ...each(isAuthenticated, ...TIMESTAMPS, 'title', 'body', 'status', 'incidentTypes', 'shownIdentifiers', 'targetAreas', 'onBehalfOf', 'publishedAt', 'expiresAt', 'withdrawnAt', 'withdrawalReason'),
     // The work behind it: staff only.
-    ...each(isReportStaff, 'authorName', 'approverName', 'approvedAt', 'sourceReports', 'findings', 'overrides', 'canApprove'),
+    ...each(isReportStaff, 'authorName', 'approverName', 'approvedAt', 'sourceReports', 'findings', 'overrides', 'canApprove', 'deliveries'),
   },
   AlertList: { nodes: isAuthenticated, totalCount: isAuthenticated },
   AlertIdentifier: each(isAuthenticated, 'kind', 'value'),
   AlertFinding: each(isReportStaff, 'kind', 'code', 'excerpt', 'field', 'message'),
   FindingOverride: each(isReportStaff, 'code', 'reason', 'byName', 'at'),
   IdentifierCheckResult: each(isMember, 'value', 'alerts', 'note'),
+  DeliveryCounts: each(isReportStaff, 'pending', 'sent', 'failed'),
 } satisfies IRules;
 
 /**

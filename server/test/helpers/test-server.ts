@@ -17,6 +17,8 @@ export interface GraphQLResponse<T = Record<string, any>> {
 
 export interface TestServer {
   url: string;
+  /** The server's own database. */
+  dbUrl: string;
   orm: MikroORM;
   config: Config;
   /** POSTs a GraphQL operation over real HTTP. */
@@ -42,6 +44,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     dashboardDir: '/nonexistent',
     tokenTtlSeconds: 3600,
     subgraph: false,
+    mailFrom: 'Lantern alerts <alerts@lantern.test>',
     ...overrides,
   };
 }
@@ -111,6 +114,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
 
   return {
     url,
+    dbUrl,
     orm,
     config,
     gql,

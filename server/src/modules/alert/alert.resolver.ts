@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { requireViewer, type Context } from '../../common/context';
 import { loaded } from '../../common/load';
 import { PageOf } from '../../common/pagination';
@@ -29,6 +29,18 @@ export class AlertFinding {
 
   @Field(() => String)
   message!: string;
+}
+
+@ObjectType({ description: 'How the e-mails of an alert are getting on' })
+export class DeliveryCounts {
+  @Field(() => Int)
+  pending!: number;
+
+  @Field(() => Int)
+  sent!: number;
+
+  @Field(() => Int)
+  failed!: number;
 }
 
 @ObjectType({ description: 'The answer to a member’s check of a number, e-mail, vehicle or handle' })
@@ -130,6 +142,11 @@ export class AlertResolver {
   @FieldResolver(() => String, { nullable: true, description: 'Staff' })
   async approverName(@Root() alert: Alert): Promise<string | null> {
     return (await loaded(alert.approver))?.name ?? null;
+  }
+
+  @FieldResolver(() => DeliveryCounts, { nullable: true, description: 'Staff: e-mail deliveries of this alert (publication and withdrawal)' })
+  deliveries(@Root() alert: Alert, @Ctx() ctx: Context) {
+    return service(ctx).deliveryCounts(alert);
   }
 
   @FieldResolver(() => Boolean, { nullable: true, description: 'Staff: may the caller approve it now (a manager, not its author, pending review)' })

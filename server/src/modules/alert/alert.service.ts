@@ -9,6 +9,8 @@ import { offsetOf, SortOrder, type Page } from '../../common/pagination';
 import { Role } from '../../policy/roles';
 import { normaliseIdentifier } from '../identifier/identifier.normalise';
 import type { IdentifierKind } from '../identifier/identifier.kind';
+import { DeliveryKind } from '../delivery/alert-delivery.entity';
+import { deliveryEvents, enqueueAlertEmails } from '../delivery/outbox';
 import { forcesByIds, MemberService } from '../member/member.service';
 import { PoliceRequest, PoliceRequestKind } from '../police-request/police-request.entity';
 import { Report } from '../report/report.entity';
@@ -189,6 +191,11 @@ export class AlertService {
       alert.expiresAt ??= new Date(now.getTime() + DEFAULT_ALERT_DAYS * 86_400_000);
       if (alert.expiresAt <= now) throw new BadUserInputError('expiresAt', 'is already past');
       await em.flush();
+      // The e-mails go in the outbox in this same transaction; the queue sends them after commit.
+      await enqueueAlertEmails(em, alert.id, DeliveryKind.PUBLISHED);
+      return alert;
+    }).then((alert) => {
+      deliveryEvents.emit('enqueued');
       return alert;
     });
   }
@@ -203,8 +210,19 @@ export class AlertService {
       alert.withdrawnAt = new Date();
       alert.withdrawalReason = text;
       await em.flush();
+      await enqueueAlertEmails(em, alert.id, DeliveryKind.WITHDRAWN);
+      return alert;
+    }).then((alert) => {
+      deliveryEvents.emit('enqueued');
       return alert;
     });
+  }
+
+  /** How the e-mails of an alert are getting on (staff). */
+  async deliveryCounts(alert: Alert): Promise<{ pending: number; sent: number; failed: number }> {
+    const rows = await this.em.execute<{ status: string; n: string }[]>('select status, count(*) as n from alert_delivery where alert_id = ? group by status', [alert.id]);
+    const count = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
+    return { pending: count('PENDING'), sent: count('SENT'), failed: count('FAILED') };
   }
 
   /**
