@@ -62,6 +62,9 @@ describe('an alert goes from a report to the members of its area, through two pe
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
     await page.getByText(/Published/).first().waitFor();
+    // Staff see how the e-mails are going (no SMTP server here: they wait in the outbox).
+    await page.getByText('E-mails to members').waitFor();
+    await page.getByText(/\d+ sent, \d+ waiting, \d+ failed/).waitFor();
     await screenshot(page, '32-alert-published');
     await page.context().close();
   });

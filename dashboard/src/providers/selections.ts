@@ -158,7 +158,8 @@ const ALERT_STAFF_RECORD = `
   authorName approverName approvedAt
   sourceReports { id reference identifiers { kind value } }
   findings { ${ALERT_FINDING} }
-  overrides { code reason byName at }`;
+  overrides { code reason byName at }
+  deliveries { pending sent failed }`;
 
 const isReportStaff = (role: Role | undefined) => role === 'CASE_WORKER' || role === 'MANAGER';
 

@@ -96,6 +96,11 @@ const AlertWork = ({ alert }: { alert: Alert }) => {
           <Typography variant="body2">{alert.approverName ?? translate('lantern.alerts.not_approved')}</Typography>
         </Labeled>
         <When label="resources.alerts.fields.approvedAt" at={alert.approvedAt} />
+        {alert.deliveries ? (
+          <Labeled label="resources.alerts.fields.deliveries">
+            <Typography variant="body2">{translate('lantern.alerts.deliveries', alert.deliveries)}</Typography>
+          </Labeled>
+        ) : null}
         <Labeled label="resources.alerts.fields.sourceReports">
           <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap">
             {(alert.sourceReports ?? []).length === 0 ? (

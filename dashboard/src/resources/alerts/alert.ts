@@ -45,6 +45,8 @@ export interface Alert extends RaRecord {
   sourceReports?: { id: string; reference: string; identifiers: AlertIdentifier[] }[] | null;
   findings?: AlertFinding[] | null;
   overrides?: AlertOverride[] | null;
+  /** E-mail deliveries (publication and withdrawal). */
+  deliveries?: { pending: number; sent: number; failed: number } | null;
 }
 
 /** Statuses in the order an alert moves through them (the schema lists them alphabetically). */
