@@ -244,3 +244,44 @@ describe('helpers for the dashboard', () => {
     expect((await server.gql(q, { v: true }, await server.tokenFor('POLICE_KENT'))).errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'alertsConsent' });
   });
 });
+
+describe('corrections', () => {
+  it('a correction is reviewed like any alert, then replaces the original for members, in e-mails and in the CAP feed', async () => {
+    const r = await sourceReport();
+    const original = (await server.gql(CREATE, { input: alertInput(r.id, { title: 'To be corrected', body: 'A violent client, central Bristol.' }) }, await CW())).data!.createAlert;
+    await server.gql(SUBMIT, { id: original.id }, await CW());
+    await server.gql(APPROVE, { id: original.id }, await MANAGER());
+    await server.gql(PUBLISH, { id: original.id }, await CW());
+
+    const draft = await server.gql('mutation ($id: ID!) { createAlertCorrection(id: $id) { id status title corrects { id } } }', { id: original.id }, await CW());
+    expect(draft.data!.createAlertCorrection).toMatchObject({ status: 'DRAFT', title: 'To be corrected', corrects: { id: original.id } });
+    const id = draft.data!.createAlertCorrection.id;
+    await server.gql(UPDATE, { id, input: alertInput(r.id, { title: 'Corrected warning', body: 'A violent client, north Bristol.' }) }, await CW());
+    await server.gql(SUBMIT, { id }, await CW());
+    // The same two-person rule: publishing before approval is refused.
+    expect((await server.gql(PUBLISH, { id }, await CW())).errors![0].extensions).toMatchObject({ code: 'CONFLICT' });
+    await server.gql(APPROVE, { id }, await MANAGER());
+    expect((await server.gql(PUBLISH, { id }, await CW())).data!.publishAlert.status).toBe('PUBLISHED');
+
+    const before = await server.gql('query ($id: ID!) { alert(id: $id) { status withdrawalReason } }', { id: original.id }, await CW());
+    expect(before.data!.alert).toEqual({ status: 'WITHDRAWN', withdrawalReason: 'Replaced by a correction' });
+    const feed = (await server.gql(FEED, {}, await server.tokenFor(Role.MEMBER))).data!.myAlerts.nodes.map((n: { id: string }) => n.id);
+    expect(feed).toContain(id);
+    expect(feed).not.toContain(original.id);
+
+    const xml = await (await fetch(server.url.replace(/\/graphql$/, '/feeds/alerts.cap.xml'), { headers: { authorization: `Bearer ${await server.tokenFor('POLICE_KENT')}` } })).text();
+    const entries = [new XMLParser({ parseTagValue: false }).parse(xml).feed.entry].flat();
+    const update = entries.find((e: { id: string }) => e.id === `urn:uuid:${id}`).content.alert;
+    expect(update.msgType).toBe('Update');
+    expect(update.references).toMatch(new RegExp(`lantern-alert-${original.id},`));
+    expect(entries.find((e: { id: string }) => e.id === `urn:uuid:${original.id}`)).toBeUndefined();
+  });
+
+  it('only a published alert can be corrected; members may not', async () => {
+    const r = await sourceReport();
+    const d = (await server.gql(CREATE, { input: alertInput(r.id, { body: 'Draft.' }) }, await CW())).data!.createAlert;
+    const res = await server.gql('mutation ($id: ID!) { createAlertCorrection(id: $id) { id } }', { id: d.id }, await CW());
+    expect(res.errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'id' });
+    expect(codesOf(await server.gql('mutation ($id: ID!) { createAlertCorrection(id: $id) { id } }', { id: d.id }, await server.tokenFor(Role.MEMBER)))).toEqual(['FORBIDDEN']);
+  });
+});

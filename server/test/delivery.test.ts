@@ -141,6 +141,21 @@ describe('alert e-mails', () => {
     expect((await server.gql(q, { id }, await server.tokenFor(Role.MANAGER))).data!.alert.deliveries).toEqual({ pending: 0, sent: 4, failed: 0 });
   });
 
+  it('a correction reaches the same members as a correction, once reviewed and published', async () => {
+    const id = await publishAlert('Before correction');
+    await drainDeliveries(server.orm, server.config, inbox.sender());
+    const cw = await server.tokenFor(Role.CASE_WORKER);
+    const draft = await server.gql('mutation ($id: ID!) { createAlertCorrection(id: $id) { id } }', { id }, cw);
+    const correction = draft.data!.createAlertCorrection.id;
+    await server.gql('mutation ($id: ID!) { submitAlertForReview(id: $id) { id } }', { id: correction }, cw);
+    await server.gql('mutation ($id: ID!) { approveAlert(id: $id) { id } }', { id: correction }, await server.tokenFor(Role.MANAGER));
+    await server.gql('mutation ($id: ID!) { publishAlert(id: $id) { id } }', { id: correction }, cw);
+    const before = inbox.received.length;
+    expect(await drainDeliveries(server.orm, server.config, inbox.sender())).toBe(2);
+    expect(inbox.received.slice(before).map((m) => m.subject)).toEqual(['Lantern: corrected alert: Before correction', 'Lantern: corrected alert: Before correction']);
+    expect((await deliveriesOf(correction)).map((d) => d.kind)).toEqual(['CORRECTED', 'CORRECTED']);
+  });
+
   it('the pg-boss queue sends after the publishing commit, without anyone draining by hand', async () => {
     const queue = await startDeliveryQueue(server.orm, server.config, server.dbUrl, inbox.sender());
     try {

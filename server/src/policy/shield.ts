@@ -80,6 +80,7 @@ export const policy = {
     approveAlert: isManager, // and never the author (the service refuses: FORBIDDEN)
     returnAlertToDraft: isManager,
     publishAlert: isReportStaff, // only once approved
+    createAlertCorrection: isReportStaff, // a new draft, reviewed like any other
     withdrawAlert: isReportStaff,
   },
   LoginPayload: {
@@ -175,7 +176,7 @@ export const policy = {
   Alert: {
     ...each(isAuthenticated, ...TIMESTAMPS, 'title', 'body', 'status', 'incidentTypes', 'shownIdentifiers', 'targetAreas', 'onBehalfOf', 'publishedAt', 'expiresAt', 'withdrawnAt', 'withdrawalReason'),
     // The work behind it: staff only.
-    ...each(isReportStaff, 'authorName', 'approverName', 'approvedAt', 'sourceReports', 'findings', 'overrides', 'canApprove', 'deliveries'),
+    ...each(isReportStaff, 'authorName', 'approverName', 'approvedAt', 'sourceReports', 'findings', 'overrides', 'canApprove', 'deliveries', 'corrects'),
   },
   AlertList: { nodes: isAuthenticated, totalCount: isAuthenticated },
   AlertIdentifier: each(isAuthenticated, 'kind', 'value'),

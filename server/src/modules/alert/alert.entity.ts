@@ -82,6 +82,10 @@ export class Alert extends BaseEntity<'status' | 'overrides'> {
   @ManyToOne({ entity: () => PoliceRequest, nullable: true })
   policeRequest?: PoliceRequest | null;
 
+  /** A correction: the published alert this one replaces when it is published. */
+  @ManyToOne({ entity: () => Alert, nullable: true })
+  corrects?: Alert | null;
+
   @ManyToOne({ entity: () => User })
   author!: User;
 

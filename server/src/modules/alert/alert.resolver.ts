@@ -108,6 +108,11 @@ export class AlertResolver {
     return service(ctx).returnToDraft(id);
   }
 
+  @Mutation(() => Alert, { description: 'Starts a correction of a published alert: a draft that, once reviewed and published, replaces it' })
+  createAlertCorrection(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return service(ctx).createCorrection(id);
+  }
+
   @Mutation(() => Alert, { description: 'Publishes an approved alert' })
   publishAlert(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return service(ctx).publish(id);
@@ -147,6 +152,11 @@ export class AlertResolver {
   @FieldResolver(() => DeliveryCounts, { nullable: true, description: 'Staff: e-mail deliveries of this alert (publication and withdrawal)' })
   deliveries(@Root() alert: Alert, @Ctx() ctx: Context) {
     return service(ctx).deliveryCounts(alert);
+  }
+
+  @FieldResolver(() => Alert, { nullable: true, description: 'Staff: the published alert this correction replaces' })
+  corrects(@Root() alert: Alert) {
+    return loaded(alert.corrects);
   }
 
   @FieldResolver(() => Boolean, { nullable: true, description: 'Staff: may the caller approve it now (a manager, not its author, pending review)' })

@@ -181,6 +181,32 @@ export class AlertService {
     });
   }
 
+  /**
+   * Starts a correction of a published alert: a new draft with the same content, which goes through
+   * the same check and the same two-person review; publishing it replaces the original.
+   */
+  async createCorrection(id: string): Promise<Alert> {
+    return this.em.transactional(async (em) => {
+      const original = await new AlertService(em, this.viewer, this.config).get(id);
+      if (effectiveStatus(original) !== AlertStatus.PUBLISHED) throw new ConflictError('id', 'only a published, unexpired alert can be corrected');
+      await original.sourceReports.init();
+      const draft = em.create(Alert, {
+        title: original.title,
+        body: original.body,
+        incidentTypes: [...original.incidentTypes],
+        shownIdentifiers: original.shownIdentifiers.map((i) => ({ ...i })),
+        onBehalfOf: original.onBehalfOf ?? null,
+        policeRequest: original.policeRequest ?? null,
+        corrects: original,
+        author: em.getReference(User, this.viewer.id),
+      });
+      draft.targetAreas.set(original.targetAreas.getItems());
+      draft.sourceReports.set(original.sourceReports.getItems());
+      await em.flush();
+      return draft;
+    });
+  }
+
   async publish(id: string): Promise<Alert> {
     return this.em.transactional(async (em) => {
       const alert = await new AlertService(em, this.viewer, this.config).get(id);
@@ -190,9 +216,16 @@ export class AlertService {
       alert.publishedAt = now;
       alert.expiresAt ??= new Date(now.getTime() + DEFAULT_ALERT_DAYS * 86_400_000);
       if (alert.expiresAt <= now) throw new BadUserInputError('expiresAt', 'is already past');
+      const original = await loaded(alert.corrects);
+      if (original) {
+        if (original.status !== AlertStatus.PUBLISHED) throw new ConflictError('status', 'the alert this corrects is no longer published');
+        original.status = AlertStatus.WITHDRAWN;
+        original.withdrawnAt = now;
+        original.withdrawalReason = 'Replaced by a correction';
+      }
       await em.flush();
       // The e-mails go in the outbox in this same transaction; the queue sends them after commit.
-      await enqueueAlertEmails(em, alert.id, DeliveryKind.PUBLISHED);
+      await enqueueAlertEmails(em, alert.id, original ? DeliveryKind.CORRECTED : DeliveryKind.PUBLISHED);
       return alert;
     }).then((alert) => {
       deliveryEvents.emit('enqueued');

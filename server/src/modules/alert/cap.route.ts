@@ -27,12 +27,15 @@ export function capFeedHandler(orm: MikroORM, config: Config) {
       }
       const since = new Date(Date.now() - FEED_DAYS * 86_400_000);
       const alerts = await em.find(Alert, { status: { $in: [AlertStatus.PUBLISHED, AlertStatus.WITHDRAWN] }, publishedAt: { $gte: since } }, {
-        populate: ['targetAreas'],
+        populate: ['targetAreas', 'corrects'],
         orderBy: { publishedAt: 'DESC' },
         limit: FEED_MAX,
       });
       const self = `${req.protocol}://${req.get('host')}${req.originalUrl.split('?')[0]}`;
-      res.type('application/atom+xml').set('Cache-Control', 'no-store').send(capAtomFeed(alerts.map((alert) => ({ alert, areas: alert.targetAreas.getItems() })), self));
+      // An alert replaced by a published correction is superseded by the correction's Update.
+      const replaced = new Set(alerts.filter((a) => a.status === AlertStatus.PUBLISHED && a.corrects).map((a) => a.corrects!.id));
+      const entries = alerts.filter((a) => !replaced.has(a.id)).map((alert) => ({ alert, areas: alert.targetAreas.getItems(), corrects: alert.corrects ?? null }));
+      res.type('application/atom+xml').set('Cache-Control', 'no-store').send(capAtomFeed(entries, self));
     } catch (err) {
       if (err instanceof UnauthenticatedError) {
         res.status(401).type('text/plain').send(err.message);

@@ -17,8 +17,9 @@ export function capTime(d: Date): string {
 const capIdentifier = (alert: Alert) => `lantern-alert-${alert.id}`;
 
 /** One published (or withdrawn) alert as a CAP 1.2 document. Restricted scope: for partners only. */
-export function toCap(alert: Alert, areas: Force[]): string {
+export function toCap(alert: Alert, areas: Force[], corrects?: Alert | null): string {
   const cancelled = alert.status === AlertStatus.WITHDRAWN;
+  const update = !cancelled && !!corrects?.publishedAt;
   const sent = alert.withdrawnAt && cancelled ? alert.withdrawnAt : (alert.publishedAt ?? alert.createdAt);
   const severe = alert.incidentTypes.some((t) => SERIOUS_VIOLENCE.includes(t));
   const lines = [
@@ -27,10 +28,11 @@ export function toCap(alert: Alert, areas: Force[]): string {
     `  <sender>${CAP_SENDER}</sender>`,
     `  <sent>${capTime(sent)}</sent>`,
     '  <status>Actual</status>',
-    `  <msgType>${cancelled ? 'Cancel' : 'Alert'}</msgType>`,
+    `  <msgType>${cancelled ? 'Cancel' : update ? 'Update' : 'Alert'}</msgType>`,
     '  <scope>Restricted</scope>',
     '  <restriction>For the charity’s police and partner organisations; do not republish.</restriction>',
     ...(cancelled && alert.publishedAt ? [`  <references>${CAP_SENDER},${escapeXml(capIdentifier(alert))},${capTime(alert.publishedAt)}</references>`] : []),
+    ...(update ? [`  <references>${CAP_SENDER},${escapeXml(capIdentifier(corrects!))},${capTime(corrects!.publishedAt!)}</references>`] : []),
     '  <info>',
     '    <language>en-GB</language>',
     '    <category>Safety</category>',
@@ -57,15 +59,15 @@ function eventName(types: IncidentType[]): string {
 }
 
 /** An Atom feed whose entries carry the CAP documents (the usual way CAP alerts are syndicated). */
-export function capAtomFeed(entries: { alert: Alert; areas: Force[] }[], selfUrl: string, now = new Date()): string {
-  const items = entries.map(({ alert, areas }) =>
+export function capAtomFeed(entries: { alert: Alert; areas: Force[]; corrects?: Alert | null }[], selfUrl: string, now = new Date()): string {
+  const items = entries.map(({ alert, areas, corrects }) =>
     [
       '  <entry>',
       `    <id>urn:uuid:${alert.id}</id>`,
       `    <title>${escapeXml(alert.title)}</title>`,
       `    <updated>${capTime(alert.withdrawnAt ?? alert.publishedAt ?? alert.updatedAt)}</updated>`,
       '    <content type="application/cap+xml">',
-      toCap(alert, areas).replace(/^/gm, '      '),
+      toCap(alert, areas, corrects).replace(/^/gm, '      '),
       '    </content>',
       '  </entry>',
     ].join('\n'),

@@ -7,6 +7,8 @@ import { Member } from '../member/member.entity';
 export enum DeliveryKind {
   PUBLISHED = 'PUBLISHED',
   WITHDRAWN = 'WITHDRAWN',
+  /** A correction replacing an alert the member may have had. */
+  CORRECTED = 'CORRECTED',
 }
 registerEnumType(DeliveryKind, { name: 'DeliveryKind' });
 

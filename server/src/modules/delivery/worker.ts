@@ -65,9 +65,14 @@ async function composeMail(em: ReturnType<MikroORM['em']['fork']>, config: Confi
   const alert = await em.findOneOrFail(Alert, { id: delivery.alert.id }, { populate: ['targetAreas'] });
   const areas = alert.targetAreas.getItems().map((f) => f.name).join(', ');
   const withdrawn = delivery.kind === DeliveryKind.WITHDRAWN;
+  const subject = withdrawn
+    ? `Lantern: alert withdrawn: ${alert.title}`
+    : delivery.kind === DeliveryKind.CORRECTED
+      ? `Lantern: corrected alert: ${alert.title}`
+      : `Lantern alert: ${alert.title}`;
   return {
     to,
-    subject: withdrawn ? `Lantern: alert withdrawn: ${alert.title}` : `Lantern alert: ${alert.title}`,
+    subject,
     text: withdrawn
       ? `An alert we sent you has been withdrawn.\n\n${alert.title}\n\nWhy: ${alert.withdrawalReason ?? ''}\n`
       : `${alert.title}\n\n${alert.body}\n\n${alert.shownIdentifiers.map((i) => `${i.kind}: ${i.value}`).join('\n')}\n\nYou get this because you chose e-mail alerts for ${areas}. Quick exit: delete this e-mail.\n`,
