@@ -66,6 +66,8 @@ describe('an alert goes from a report to the members of its area, through two pe
     await page.getByText('E-mails to members').waitFor();
     await page.getByText(/\d+ sent, \d+ waiting, \d+ failed/).waitFor();
     await screenshot(page, '32-alert-published');
+    // A published alert can be corrected: a new draft, reviewed like any other.
+    await page.getByRole('button', { name: 'Correct' }).waitFor();
     await page.context().close();
   });
 

@@ -98,6 +98,8 @@ export interface LanternDataProvider extends DataProvider {
   publishAlert(id: Identifier): Promise<{ data: RaRecord }>;
   /** withdrawAlert: a published alert stops being shown; the reason is kept with it. */
   withdrawAlert(id: Identifier, reason: string): Promise<{ data: RaRecord }>;
+  /** createAlertCorrection: a new draft that, once reviewed and published, replaces the alert. */
+  createAlertCorrection(id: Identifier): Promise<{ data: RaRecord }>;
 }
 
 export interface AlertSourceReport extends RaRecord {
@@ -338,6 +340,12 @@ const publishAlertMutation = () => gql`
   }
 `;
 
+const createAlertCorrectionMutation = () => gql`
+  mutation CreateAlertCorrection($id: ID!) {
+    data: createAlertCorrection(id: $id) { ${alertSelection()} }
+  }
+`;
+
 const withdrawAlertMutation = () => gql`
   mutation WithdrawAlert($id: ID!, $reason: String!) {
     data: withdrawAlert(id: $id, reason: $reason) { ${alertSelection()} }
@@ -479,6 +487,7 @@ export const dataProvider: LanternDataProvider = {
   returnAlertToDraft: (id) => mutateOne(returnAlertToDraftMutation(), { id }),
 
   publishAlert: (id) => mutateOne(publishAlertMutation(), { id }),
+  createAlertCorrection: (id) => mutateOne(createAlertCorrectionMutation(), { id }),
 
   withdrawAlert: (id, reason) => mutateOne(withdrawAlertMutation(), { id, reason: reason.trim() }),
 };

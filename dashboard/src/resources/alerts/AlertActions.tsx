@@ -12,6 +12,7 @@ import {
   required,
   useCanAccess,
   useDataProvider,
+  useRedirect,
   useNotify,
   useRefresh,
   useTranslate,
@@ -67,6 +68,22 @@ export const AlertActions = ({ alert }: { alert: Alert }) => {
   const [busy, setBusy] = useState(false);
   const [confirmPublish, setConfirmPublish] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
+  const redirect = useRedirect();
+
+  /** "Correct": a new draft with the same content; reviewed like any alert, it replaces this one. */
+  const correct = async () => {
+    setBusy(true);
+    try {
+      const { data } = await dataProvider.createAlertCorrection(alert.id);
+      notify('lantern.alerts.done.correct', { type: 'success' });
+      redirect('edit', 'alerts', data.id);
+    } catch (error) {
+      const { message } = toHttpError(error);
+      notify(message, { type: 'error', messageArgs: { _: message } });
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const run = async (step: Step, id: Identifier) => {
     setBusy(true);
@@ -106,6 +123,11 @@ export const AlertActions = ({ alert }: { alert: Alert }) => {
     canReview && pending ? (
       <Button key="return" variant="outlined" startIcon={<UndoIcon />} disabled={busy} onClick={() => void run('return', alert.id)}>
         {translate('lantern.alerts.return_to_draft')}
+      </Button>
+    ) : null,
+    canEdit && alert.status === 'PUBLISHED' ? (
+      <Button key="correct" variant="outlined" startIcon={<UndoIcon />} disabled={busy} onClick={() => void correct()}>
+        {translate('lantern.alerts.correct')}
       </Button>
     ) : null,
     canEdit && alert.status === 'PUBLISHED' ? (
