@@ -165,6 +165,13 @@ describe('the identifier checker', () => {
     expect(limited.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'value' });
   });
 
+  it('holds the limit under a burst of parallel checks', async () => {
+    const member = await registerMember(server, 'burst@example.org');
+    const results = await Promise.all(Array.from({ length: CHECKS_PER_DAY + 8 }, () => server.gql(CHECK, { kind: 'VEHICLE', value: 'zz99 zzz' }, member.token)));
+    expect(results.filter((r) => !r.errors).length).toBe(CHECKS_PER_DAY);
+    expect(await server.orm.em.fork().count(IdentifierCheck, { user: member.userId })).toBe(CHECKS_PER_DAY);
+  });
+
   it('is for members only, and refuses an unreadable value by name', async () => {
     expect(codesOf(await server.gql(CHECK, { kind: 'PHONE', value: '07700900505' }, await CW()))).toEqual(['FORBIDDEN']);
     const bad = await server.gql(CHECK, { kind: 'PHONE', value: 'not a number' }, await server.tokenFor(Role.MEMBER));

@@ -264,22 +264,25 @@ export class AlertService {
    */
   async check(kind: IdentifierKind, value: string): Promise<{ value: string; alerts: Alert[] }> {
     const normalised = normaliseIdentifier(kind, value, 'value');
-    const since = new Date(Date.now() - 86_400_000);
-    if ((await this.em.count(IdentifierCheck, { user: this.viewer.id, at: { $gt: since } })) >= CHECKS_PER_DAY) {
-      throw new ForbiddenError(`You have used today's ${CHECKS_PER_DAY} checks; please try again tomorrow`, 'value');
-    }
     const now = new Date();
-    // jsonb containment on the GIN-indexed shown identifiers; only published, unexpired alerts.
-    const rows = await this.em.getConnection().execute<{ id: string }[]>(
-      `select id from alert where status = 'PUBLISHED' and (expires_at is null or expires_at > ?) and shown_identifiers @> ?::jsonb`,
-      [now.toISOString(), JSON.stringify([{ kind, value: normalised }])],
-    );
-    const alerts = rows.length
-      ? await this.em.find(Alert, { id: { $in: rows.map((r) => r.id) } }, { populate: ['targetAreas'], orderBy: { publishedAt: 'DESC' } })
-      : [];
     const hash = createHmac('sha256', createHmac('sha256', this.config.encryptionKey).update('identifier-check').digest()).update(`${kind}:${normalised}`).digest('hex');
-    this.em.create(IdentifierCheck, { user: this.em.getReference(User, this.viewer.id), kind, valueHash: hash, matches: alerts.length, at: now });
-    await this.em.flush();
+    // Count and record in one transaction, serialised per account (an advisory lock), so a burst
+    // of parallel checks cannot slip past the daily limit.
+    const ids = await this.em.transactional(async (em) => {
+      await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`identifier-check:${this.viewer.id}`]);
+      const since = new Date(now.getTime() - 86_400_000);
+      if ((await em.count(IdentifierCheck, { user: this.viewer.id, at: { $gt: since } })) >= CHECKS_PER_DAY) {
+        throw new ForbiddenError(`You have used today's ${CHECKS_PER_DAY} checks; please try again tomorrow`, 'value');
+      }
+      // jsonb containment on the GIN-indexed shown identifiers; only published, unexpired alerts.
+      const rows = await em.execute<{ id: string }[]>(
+        `select id from alert where status = 'PUBLISHED' and (expires_at is null or expires_at > ?) and shown_identifiers @> ?::jsonb`,
+        [now.toISOString(), JSON.stringify([{ kind, value: normalised }])],
+      );
+      em.create(IdentifierCheck, { user: em.getReference(User, this.viewer.id), kind, valueHash: hash, matches: rows.length, at: now });
+      return rows.map((r) => r.id);
+    });
+    const alerts = ids.length ? await this.em.find(Alert, { id: { $in: ids } }, { populate: ['targetAreas'], orderBy: { publishedAt: 'DESC' } }) : [];
     return { value: normalised, alerts };
   }
 
