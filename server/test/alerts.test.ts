@@ -127,6 +127,16 @@ describe('from draft to members: the re-identification check and two-person appr
     expect(res.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  it('a manager returns a pending alert to draft; a case worker may not', async () => {
+    const r = await sourceReport();
+    const draft = (await server.gql(CREATE, { input: alertInput(r.id, { body: 'A violent client, central Bristol.' }) }, await CW())).data!.createAlert;
+    await server.gql(SUBMIT, { id: draft.id }, await CW());
+    const m = 'mutation ($id: ID!) { returnAlertToDraft(id: $id) { status } }';
+    expect(codesOf(await server.gql(m, { id: draft.id }, await CW()))).toEqual(['FORBIDDEN']);
+    expect((await server.gql(m, { id: draft.id }, await MANAGER())).data!.returnAlertToDraft.status).toBe('DRAFT');
+    expect((await server.gql(m, { id: draft.id }, await MANAGER())).errors![0].extensions).toMatchObject({ code: 'CONFLICT' });
+  });
+
   it('police and admins see published alerts, not drafts', async () => {
     const r = await sourceReport();
     const draft = (await server.gql(CREATE, { input: alertInput(r.id, { body: 'Draft only.' }) }, await CW())).data!.createAlert;

@@ -160,3 +160,18 @@ describe('members see only the status of their case', () => {
     expect(await em.count(Report, { member: sky.id })).toBeGreaterThan(0);
   });
 });
+
+describe('assignCase', () => {
+  it('a case worker reassigns a case to another active case worker, or unassigns it; bad assignees are named', async () => {
+    const c = await openCase();
+    const t = await cw();
+    const created = await server.gql('mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', { input: { email: 'second.cw@example.org', name: 'Second Worker', role: 'CASE_WORKER', password: 'a-long-password-1' } }, await server.tokenFor(Role.ADMIN));
+    const other = created.data!.createUser.id;
+    const m = 'mutation ($id: ID!, $a: ID) { assignCase(id: $id, assigneeId: $a) { assignee { name } } }';
+    expect((await server.gql(m, { id: c.id, a: other }, t)).data!.assignCase.assignee).toEqual({ name: 'Second Worker' });
+    expect((await server.gql(m, { id: c.id, a: null }, t)).data!.assignCase.assignee).toBeNull();
+    const manager = (await server.gql('{ me { id } }', {}, await server.tokenFor(Role.MANAGER))).data!.me.id;
+    expect((await server.gql(m, { id: c.id, a: manager }, t)).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'assigneeId' });
+    expect(codesOf(await server.gql(m, { id: c.id, a: other }, await server.tokenFor(Role.MANAGER)))).toEqual(['FORBIDDEN']);
+  });
+});

@@ -1,3 +1,4 @@
+import { ExplainedOption } from '../../components/ExplainedOption';
 import { Box, Typography } from '@mui/material';
 import {
   Create,
@@ -7,29 +8,10 @@ import {
   SimpleForm,
   TextInput,
   required,
-  useRecordContext,
   useTranslate,
 } from 'react-admin';
-import type { Choice } from '../../providers/schema';
 import { identifierKindChoices } from '../reports/report';
 import { policeRequestKindChoices } from './policeRequest';
-
-/** One request type: its plain name, and one line on what it asks the charity for. */
-const KindOption = () => {
-  const choice = useRecordContext<Choice>();
-  const translate = useTranslate();
-  if (!choice) return null;
-  return (
-    <Box sx={{ py: 0.5 }}>
-      <Typography component="span" sx={{ display: 'block', fontWeight: 500 }}>
-        {translate(choice.name)}
-      </Typography>
-      <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block' }}>
-        {translate(`lantern.police_requests.kind_explain.${choice.id}`)}
-      </Typography>
-    </Box>
-  );
-};
 
 const CreateHelp = () => {
   const translate = useTranslate();
@@ -55,7 +37,7 @@ export const PoliceRequestCreate = () => (
       <RadioButtonGroupInput
         source="kind"
         choices={policeRequestKindChoices}
-        optionText={<KindOption />}
+        optionText={<ExplainedOption explainPrefix="lantern.police_requests.kind_explain" />}
         row={false}
         validate={required()}
       />
