@@ -2,7 +2,7 @@ import { AccessEvent } from '../src/modules/access-log/access-event.entity';
 import { Member } from '../src/modules/member/member.entity';
 import { User } from '../src/modules/user/user.entity';
 import { Role } from '../src/policy/roles';
-import { registerMember } from './helpers/fixtures';
+import { forceId, registerMember } from './helpers/fixtures';
 import { codesOf, startTestServer, type TestServer } from './helpers/test-server';
 
 let server: TestServer;
@@ -119,3 +119,37 @@ describe('the access log is written with the read, or the read fails', () => {
   });
 });
 
+
+describe('updateMyMember', () => {
+  const UPDATE = 'mutation ($input: UpdateMyMemberInput!) { updateMyMember(input: $input) { alertAreas { name } emailAlerts policeContactRoute contactPhone contactEmail } }';
+
+  it('a member changes their own alert areas, e-mail alerts and contact details; what is left out is kept', async () => {
+    const other = await registerMember(server, 'brook@example.org', { contactPhone: '07700 900 111' });
+    const avon = await forceId(server, 'avon-and-somerset');
+    const res = await server.gql(UPDATE, { input: { alertAreaIds: [avon], emailAlerts: true, contactEmail: 'Brook.Safe@example.org' } }, other.token);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.updateMyMember).toEqual({ alertAreas: [{ name: 'Avon and Somerset Police' }], emailAlerts: true, policeContactRoute: 'VIA_CASE_WORKER', contactPhone: '+447700900111', contactEmail: 'brook.safe@example.org' });
+    const cleared = await server.gql(UPDATE, { input: { contactPhone: '' } }, other.token);
+    expect(cleared.data!.updateMyMember).toMatchObject({ contactPhone: null, contactEmail: 'brook.safe@example.org', emailAlerts: true });
+  });
+
+  it.each([
+    ['an unknown alert area', { alertAreaIds: ['00000000-0000-4000-8000-000000000000'] }, 'alertAreaIds'],
+    ['a malformed contact e-mail', { contactEmail: 'nope' }, 'contactEmail'],
+    ['an unreadable contact phone', { contactPhone: 'ring ring' }, 'contactPhone'],
+  ])('refuses %s, naming the field, and changes nothing', async (_what, input, field) => {
+    const before = await server.gql('{ myMember { alertAreas { name } contactPhone contactEmail emailAlerts } }', {}, member.token);
+    const res = await server.gql(UPDATE, { input: { emailAlerts: false, ...input } }, member.token);
+    expect(codesOf(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors![0].extensions!.field).toBe(field);
+    expect(await server.gql('{ myMember { alertAreas { name } contactPhone contactEmail emailAlerts } }', {}, member.token)).toEqual(before);
+  });
+
+  it('is for members only', async () => {
+    for (const role of [Role.CASE_WORKER, Role.MANAGER, Role.ADMIN, Role.POLICE_PARTNER]) {
+      const res = await server.gql(UPDATE, { input: { emailAlerts: true } }, await server.tokenFor(role));
+      expect(codesOf(res)).toEqual(['FORBIDDEN']);
+    }
+    expect(codesOf(await server.gql(UPDATE, { input: { emailAlerts: true } }))).toEqual(['UNAUTHENTICATED']);
+  });
+});

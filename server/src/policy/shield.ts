@@ -57,6 +57,7 @@ export const policy = {
     deactivateUser: isAdmin,
     resetPassword: isAdmin,
     registerMember: allow, // anyone may become a member
+    updateMyMember: isMember, // only their own record
     createReport: isCaseWorker,
     submitReport: isMember,
     updateReport: isCaseWorker,

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsBoolean, IsEmail, IsEnum, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsEmail, IsEnum, IsOptional, IsString, Length, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { ListArgs } from '../../common/pagination';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password';
@@ -48,6 +48,36 @@ export class RegisterMemberInput {
   @IsOptional()
   @IsEnum(ContactRoute)
   policeContactRoute?: ContactRoute;
+}
+
+/** What a member may change about their own record; a field left out is kept as it is. */
+@InputType()
+export class UpdateMyMemberInput {
+  @Field(() => [ID], { nullable: true, description: 'The force areas you get alerts for' })
+  @IsOptional()
+  @ArrayMaxSize(46)
+  alertAreaIds?: string[];
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether alerts for your areas are also e-mailed to you' })
+  @IsOptional()
+  @IsBoolean()
+  emailAlerts?: boolean;
+
+  @Field(() => ContactRoute, { nullable: true, description: 'How police may reach you, if you ever agree to it' })
+  @IsOptional()
+  @IsEnum(ContactRoute)
+  policeContactRoute?: ContactRoute;
+
+  @Field(() => String, { nullable: true, description: 'A safe phone number; empty removes it' })
+  @IsOptional()
+  @MaxLength(40)
+  contactPhone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A safe e-mail address; empty removes it' })
+  @ValidateIf((o: UpdateMyMemberInput) => !!o.contactEmail?.trim())
+  @IsEmail({}, { message: 'must be an e-mail address' })
+  @MaxLength(320)
+  contactEmail?: string | null;
 }
 
 @InputType()

@@ -7,7 +7,7 @@ import { AccessKind } from '../access-log/access-event.entity';
 import { LoginPayload } from '../auth/auth.resolver';
 import { Force } from '../force/force.entity';
 import { Member } from './member.entity';
-import { MemberListArgs, RegisterMemberInput } from './member.inputs';
+import { MemberListArgs, RegisterMemberInput, UpdateMyMemberInput } from './member.inputs';
 import { MemberService, type ContactField } from './member.service';
 
 @ObjectType({ description: 'A page of members' })
@@ -39,6 +39,11 @@ export class MemberResolver {
     const viewer = requireViewer(ctx);
     if (!viewer.member) throw new NotFoundError('Member');
     return service(ctx).get(viewer, viewer.member.id);
+  }
+
+  @Mutation(() => Member, { description: 'The signed-in member changes their own alert areas, e-mail alerts or contact details' })
+  updateMyMember(@Arg('input', () => UpdateMyMemberInput) input: UpdateMyMemberInput, @Ctx() ctx: Context) {
+    return service(ctx).updateOwn(requireViewer(ctx), input);
   }
 
   @FieldResolver(() => [Force], { nullable: true })

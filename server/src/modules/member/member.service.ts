@@ -16,7 +16,7 @@ import { normaliseIdentifier } from '../identifier/identifier.normalise';
 import { IdentifierKind } from '../identifier/identifier.kind';
 import { User } from '../user/user.entity';
 import { Member } from './member.entity';
-import type { MemberFilter, MemberListArgs, RegisterMemberInput } from './member.inputs';
+import type { MemberFilter, MemberListArgs, RegisterMemberInput, UpdateMyMemberInput } from './member.inputs';
 
 export type ContactField = 'contactPhone' | 'contactEmail';
 
@@ -49,6 +49,21 @@ export class MemberService {
     });
     const signed = await signToken({ sub: result.id, tv: result.tokenVersion }, this.config.jwtSecret, this.config.tokenTtlSeconds);
     return { ...signed, user: result };
+  }
+
+  /** A member changes their own alert areas, e-mail alerts, police contact route or contact details. */
+  async updateOwn(viewer: User, input: UpdateMyMemberInput): Promise<Member> {
+    if (!viewer.member) throw new NotFoundError('Member');
+    return this.em.transactional(async (em) => {
+      const member = await new MemberService(em, this.config).get(viewer, viewer.member!.id);
+      if (input.alertAreaIds) member.alertAreas.set(await forcesByIds(em, input.alertAreaIds, 'alertAreaIds'));
+      if (input.emailAlerts !== undefined && input.emailAlerts !== null) member.emailAlerts = input.emailAlerts;
+      if (input.policeContactRoute) member.policeContactRoute = input.policeContactRoute;
+      this.setContact(member, 'contactPhone', input.contactPhone);
+      this.setContact(member, 'contactEmail', input.contactEmail);
+      await em.flush();
+      return member;
+    });
   }
 
   async list(viewer: User, args: MemberListArgs): Promise<Page<Member>> {
