@@ -6,9 +6,12 @@ import { AlertResolver } from './modules/alert/alert.resolver';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { CaseNoteResolver, CaseResolver, PoliceContactResolver, SupportActionResolver } from './modules/case/case.resolver';
 import { ForceResolver } from './modules/force/force.resolver';
+import { FunderResolver, FundingRecordResolver } from './modules/funding/funding.resolver';
+import { ImpactResolver } from './modules/impact/impact.resolver';
 import { MemberResolver } from './modules/member/member.resolver';
 import { PoliceRequestResolver } from './modules/police-request/police-request.resolver';
 import { ConsentEventResolver, ConsentResolver, ReportResolver } from './modules/report/report.resolver';
+import { TrainingInvitationResolver, TrainingSessionResolver } from './modules/training/training.resolver';
 import { UserResolver } from './modules/user/user.resolver';
 
 export const resolvers = [
@@ -26,6 +29,11 @@ export const resolvers = [
   AccessEventResolver,
   PoliceRequestResolver,
   AlertResolver,
+  FunderResolver,
+  FundingRecordResolver,
+  TrainingSessionResolver,
+  TrainingInvitationResolver,
+  ImpactResolver,
 ] as const;
 
 let cached: GraphQLSchema | undefined;

@@ -4,10 +4,12 @@ import { AlertDelivery } from '../modules/delivery/alert-delivery.entity';
 import { CaseFile, CaseNote, PoliceContact, SupportAction } from '../modules/case/case.entity';
 import { Consent, ConsentEvent } from '../modules/consent/consent.entity';
 import { Force } from '../modules/force/force.entity';
+import { Funder, FundingRecord } from '../modules/funding/funding.entity';
 import { Member } from '../modules/member/member.entity';
 import { PoliceRequest } from '../modules/police-request/police-request.entity';
 import { ReportShare } from '../modules/report/report-share.entity';
 import { Report, ReportIdentifier, ReportSequence } from '../modules/report/report.entity';
+import { TrainingFeedback, TrainingInvitation, TrainingSession } from '../modules/training/training.entity';
 import { User } from '../modules/user/user.entity';
 
 /** Every entity, listed explicitly (no folder discovery: the same in tests, builds and bundles). */
@@ -30,4 +32,9 @@ export const entities = [
   Alert,
   IdentifierCheck,
   AlertDelivery,
+  Funder,
+  FundingRecord,
+  TrainingSession,
+  TrainingFeedback,
+  TrainingInvitation,
 ];

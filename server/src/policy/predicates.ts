@@ -68,3 +68,26 @@ export const isPoliceOfRequestForce = rule('isPoliceOfRequestForce', { cache: 'n
   const v = ctx.viewer;
   return !!v && v.role === Role.POLICE_PARTNER && !!v.force && parent.force?.id === v.force.id;
 });
+
+/** A police partner, and the record (parent) belongs to their force (a funder, a training invitation). */
+export const isPoliceOfRecordForce = rule('isPoliceOfRecordForce', { cache: 'no_cache' })((parent: { force?: { id: string } | null }, _args, ctx: Context) => {
+  const v = ctx.viewer;
+  return !!v && v.role === Role.POLICE_PARTNER && !!v.force && !!parent.force && parent.force.id === v.force.id;
+});
+
+/** A police partner, and the funding record (parent) came from their own force. */
+export const isPoliceOfFundingForce = rule('isPoliceOfFundingForce', { cache: 'no_cache' })((parent: { funder?: { force?: { id: string } | null } }, _args, ctx: Context) => {
+  const v = ctx.viewer;
+  const force = parent.funder?.force;
+  return !!v && v.role === Role.POLICE_PARTNER && !!v.force && !!force && force.id === v.force.id;
+});
+
+/** A police partner, and their force attended the training session (parent). */
+export const isPoliceOfTrainingForce = rule('isPoliceOfTrainingForce', { cache: 'no_cache' })(
+  (parent: { forces?: { isInitialized(): boolean; getItems(): { id: string }[] } }, _args, ctx: Context) => {
+    const v = ctx.viewer;
+    if (!v || v.role !== Role.POLICE_PARTNER || !v.force || !parent.forces?.isInitialized()) return false;
+    const mine = v.force.id;
+    return parent.forces.getItems().some((f) => f.id === mine);
+  },
+);

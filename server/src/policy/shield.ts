@@ -1,7 +1,7 @@
 import { allow, deny, or, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { ForbiddenError } from '../common/errors';
-import { isAdmin, isAuthenticated, isCaseWorker, isManager, isMember, isOwnReport, isPolicePartner, isPoliceOfRequestForce, isPoliceWithConsent, isPoliceWithFullConsent, isReportStaff, isSelf, isSelfMember, isStaff } from './predicates';
+import { isAdmin, isAuthenticated, isCaseWorker, isManager, isMember, isOwnReport, isPolicePartner, isPoliceOfFundingForce, isPoliceOfRecordForce, isPoliceOfRequestForce, isPoliceOfTrainingForce, isPoliceWithConsent, isPoliceWithFullConsent, isReportStaff, isSelf, isSelfMember, isStaff } from './predicates';
 
 /**
  * THE access policy, as one table: every type and every field has its rule here, and anything
@@ -20,6 +20,8 @@ const canReadReportCore = or(isReportStaff, isOwnReport, isPoliceWithConsent);
 const canReadPoliceRequest = or(isReportStaff, isPoliceOfRequestForce);
 /** Who reported, and their contact details: case workers (every read logged) and the member. */
 const canReadMember = or(isCaseWorker, isSelfMember);
+/** Funding and training lists: all staff; police partners (the queries return only their own force's). */
+const canListFundingAndTraining = or(isStaff, isPolicePartner);
 
 /** The same rule for each named field (for types whose fields all follow one rule). */
 function each<R>(rule: R, ...fields: string[]): Record<string, R> {
@@ -49,6 +51,17 @@ export const policy = {
     alert: isAuthenticated,
     myAlerts: isMember,
     checkIdentifier: isMember,
+    // Funding and training: staff read all; a police partner only their own force's (scoped in SQL).
+    funders: canListFundingAndTraining,
+    funder: canListFundingAndTraining,
+    fundingRecords: canListFundingAndTraining,
+    fundingRecord: canListFundingAndTraining,
+    fundingTotals: canListFundingAndTraining, // summed over the records the caller may see
+    trainingSessions: canListFundingAndTraining,
+    trainingSession: canListFundingAndTraining,
+    trainingInvitations: canListFundingAndTraining,
+    trainingInvitation: canListFundingAndTraining,
+    impactStatistics: isStaff, // aggregates of every force's data, and only statistics-consented reports
   },
   Mutation: {
     login: allow,
@@ -83,6 +96,18 @@ export const policy = {
     publishAlert: isReportStaff, // only once approved
     createAlertCorrection: isReportStaff, // a new draft, reviewed like any other
     withdrawAlert: isReportStaff,
+    // Managers keep the funding and training records.
+    createFunder: isManager,
+    updateFunder: isManager,
+    createFundingRecord: isManager,
+    updateFundingRecord: isManager,
+    deleteFundingRecord: isManager,
+    createTrainingSession: isManager,
+    updateTrainingSession: isManager,
+    deleteTrainingSession: isManager,
+    recordTrainingFeedback: isManager,
+    createTrainingInvitation: isManager,
+    moveTrainingInvitation: isManager,
   },
   LoginPayload: {
     token: allow,
@@ -185,6 +210,34 @@ export const policy = {
   FindingOverride: each(isReportStaff, 'code', 'reason', 'byName', 'at'),
   IdentifierCheckResult: each(isMember, 'value', 'alerts', 'note'),
   DeliveryCounts: each(isReportStaff, 'pending', 'sent', 'failed'),
+  // Funding: staff; a police partner only their own force's (the record's funder is their force).
+  Funder: each(or(isStaff, isPoliceOfRecordForce), ...TIMESTAMPS, 'name', 'kind', 'force'),
+  FunderList: each(canListFundingAndTraining, 'nodes', 'totalCount'),
+  FundingRecord: each(or(isStaff, isPoliceOfFundingForce), ...TIMESTAMPS, 'funder', 'financialYear', 'amountPence', 'purpose', 'receivedOn', 'agreementReference', 'notes'),
+  FundingRecordList: each(canListFundingAndTraining, 'nodes', 'totalCount'),
+  // Reached only through fundingTotals, which sums only what the caller may see.
+  FundingTotals: each(canListFundingAndTraining, 'totalPence', 'byYear', 'byFunder', 'byYearAndFunder', 'byPurpose'),
+  FundingYearTotal: each(canListFundingAndTraining, 'financialYear', 'amountPence', 'funders', 'forceFunders'),
+  FunderTotal: each(canListFundingAndTraining, 'funder', 'amountPence'),
+  FundingYearFunderTotal: each(canListFundingAndTraining, 'financialYear', 'funder', 'amountPence'),
+  FundingPurposeTotal: each(canListFundingAndTraining, 'purpose', 'amountPence'),
+  // Training: staff; a police partner only sessions their force attended and their force's invitations.
+  TrainingSession: each(or(isStaff, isPoliceOfTrainingForce), ...TIMESTAMPS, 'date', 'financialYear', 'forces', 'format', 'location', 'programme', 'trainers', 'officersAttending', 'notes', 'feedback'),
+  TrainingSessionList: each(canListFundingAndTraining, 'nodes', 'totalCount'),
+  // Reached only through TrainingSession.trainers / .feedback, which are guarded above.
+  Trainer: each(canListFundingAndTraining, 'name', 'expertByExperience'),
+  TrainingFeedback: each(canListFundingAndTraining, ...TIMESTAMPS, 'responses', 'intendToUse', 'concernsBefore', 'concernsAfter'),
+  ThemeCount: each(canListFundingAndTraining, 'theme', 'count'),
+  TrainingInvitation: each(or(isStaff, isPoliceOfRecordForce), ...TIMESTAMPS, 'force', 'programme', 'status', 'invitedOn', 'acceptedOn', 'declinedOn', 'deliveredOn', 'session', 'notes'),
+  TrainingInvitationList: each(canListFundingAndTraining, 'nodes', 'totalCount'),
+  // The managers' dashboard: staff only (every force's figures at once).
+  ImpactStatistics: each(isStaff, 'financialYear', 'reports', 'violentOrSexualReports', 'violentOrSexualShare', 'reportsByIncidentType', 'reportsByYear', 'alertsByYear', 'alertsPublished', 'trainingByYear', 'invitations', 'costsAvoided'),
+  IncidentTypeCount: each(isStaff, 'incidentType', 'count'),
+  ReportYear: each(isStaff, 'financialYear', 'reports', 'violentOrSexual', 'fullPoliceConsent', 'anonymousIntelligenceConsent'),
+  AlertYear: each(isStaff, 'financialYear', 'published', 'sexualViolence', 'violence'),
+  TrainingYear: each(isStaff, 'financialYear', 'sessions', 'officersTrained', 'forcesReached', 'responses', 'intendToUse', 'sessionsWithExpertsByExperience'),
+  InvitationPipeline: each(isStaff, 'programme', 'invited', 'awaitingReply', 'accepted', 'declined', 'delivered'),
+  CostEstimate: each(isStaff, 'rapeUnitCostPence', 'murderUnitCostPence', 'rapesPreventedPerSexualViolenceAlert', 'murdersPreventedPerViolenceAlert', 'sexualViolenceAlerts', 'violenceAlerts', 'estimatedRapesPrevented', 'estimatedMurdersPrevented', 'estimatedCostsAvoidedPence', 'assumptions'),
 } satisfies IRules;
 
 /**

@@ -1,0 +1,164 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { IncidentType } from '../report/report.enums';
+import { type AlertYear, type CostAssumptionsInput, type CostEstimate, DEFAULT_COST_ASSUMPTIONS, type ImpactStatistics, type IncidentTypeCount, type InvitationPipeline, type ReportYear, type TrainingYear } from './impact.types';
+
+/** The financial year of a timestamp, in the charity's time zone (see common/financial-year.ts). */
+const fyOf = (column: string) => `lantern_financial_year((${column} at time zone 'Europe/London')::date)`;
+const VIOLENT_OR_SEXUAL = `array['${IncidentType.VIOLENCE}', '${IncidentType.RAPE}', '${IncidentType.SEXUAL_ASSAULT}']::text[]`;
+const SEXUAL = `array['${IncidentType.RAPE}', '${IncidentType.SEXUAL_ASSAULT}']::text[]`;
+
+const pounds = (pence: number) => `£${Math.round(pence / 100).toLocaleString('en-GB')}`;
+
+/**
+ * The managers' figures. Every count is one GROUP BY in PostgreSQL; nothing is loaded row by row.
+ * Reports are counted only when their `statistics` consent allows it, everywhere on this page.
+ */
+export class ImpactService {
+  constructor(private readonly em: EntityManager) {}
+
+  async statistics(financialYear: string | null, costs: CostAssumptionsInput | undefined): Promise<ImpactStatistics> {
+    const [reportsByYear, reportsByIncidentType, alertsByYear, trainingByYear, invitations] = await Promise.all([
+      this.reportsByYear(financialYear),
+      this.reportsByIncidentType(financialYear),
+      this.alertsByYear(financialYear),
+      this.trainingByYear(financialYear),
+      this.invitations(),
+    ]);
+    const reports = reportsByYear.reduce((n, y) => n + y.reports, 0);
+    const violentOrSexualReports = reportsByYear.reduce((n, y) => n + y.violentOrSexual, 0);
+    return {
+      financialYear,
+      reports,
+      violentOrSexualReports,
+      violentOrSexualShare: reports ? violentOrSexualReports / reports : 0,
+      reportsByIncidentType,
+      reportsByYear,
+      alertsByYear,
+      alertsPublished: alertsByYear.reduce((n, y) => n + y.published, 0),
+      trainingByYear,
+      invitations,
+      costsAvoided: estimateCosts(alertsByYear, costs),
+    };
+  }
+
+  private yearCondition(expression: string, financialYear: string | null, params: unknown[]): string {
+    if (!financialYear) return 'true';
+    params.push(financialYear);
+    return `${expression} = ?`;
+  }
+
+  private async reportsByYear(financialYear: string | null): Promise<ReportYear[]> {
+    const params: unknown[] = [];
+    const rows = await this.em.execute<{ fy: string; reports: number; violent: number; full: number; anonymous: number }[]>(
+      `select ${fyOf('r.received_at')} as fy,
+              count(*)::int as reports,
+              count(*) filter (where r.incident_types && ${VIOLENT_OR_SEXUAL})::int as violent,
+              count(*) filter (where c.police = 'FULL')::int as full,
+              count(*) filter (where c.police = 'ANONYMOUS_INTELLIGENCE')::int as anonymous
+         from report r join consent c on c.id = r.consent_id
+        where c.statistics and ${this.yearCondition(fyOf('r.received_at'), financialYear, params)}
+        group by 1 order by 1`,
+      params,
+    );
+    return rows.map((r) => ({ financialYear: r.fy, reports: r.reports, violentOrSexual: r.violent, fullPoliceConsent: r.full, anonymousIntelligenceConsent: r.anonymous }));
+  }
+
+  private async reportsByIncidentType(financialYear: string | null): Promise<IncidentTypeCount[]> {
+    const params: unknown[] = [];
+    const rows = await this.em.execute<{ type: IncidentType; count: number }[]>(
+      `select t as type, count(*)::int as count
+         from report r join consent c on c.id = r.consent_id cross join lateral unnest(r.incident_types) as t
+        where c.statistics and ${this.yearCondition(fyOf('r.received_at'), financialYear, params)}
+        group by t order by count desc, t`,
+      params,
+    );
+    return rows.map((r) => ({ incidentType: r.type, count: r.count }));
+  }
+
+  private async alertsByYear(financialYear: string | null): Promise<AlertYear[]> {
+    const params: unknown[] = [];
+    const rows = await this.em.execute<{ fy: string; published: number; sexual: number; violence: number }[]>(
+      `select ${fyOf('a.published_at')} as fy,
+              count(*)::int as published,
+              count(*) filter (where a.incident_types && ${SEXUAL})::int as sexual,
+              count(*) filter (where '${IncidentType.VIOLENCE}' = any(a.incident_types))::int as violence
+         from alert a
+        where a.published_at is not null and a.corrects_id is null and ${this.yearCondition(fyOf('a.published_at'), financialYear, params)}
+        group by 1 order by 1`,
+      params,
+    );
+    return rows.map((r) => ({ financialYear: r.fy, published: r.published, sexualViolence: r.sexual, violence: r.violence }));
+  }
+
+  private async trainingByYear(financialYear: string | null): Promise<TrainingYear[]> {
+    const params: unknown[] = [];
+    const rows = await this.em.execute<{ fy: string; sessions: number; officers: number; forces: number; responses: number; intend: number; experts: number }[]>(
+      `with s as (
+         select s.id, lantern_financial_year(s.date) as fy, s.officers_attending,
+                exists (select 1 from jsonb_array_elements(s.trainers) t where (t ->> 'expertByExperience')::boolean) as expert
+           from training_session s
+          where ${this.yearCondition('lantern_financial_year(s.date)', financialYear, params)}
+       ), forces as (
+         select s.fy, count(distinct tsf.force_id)::int as forces
+           from s join training_session_force tsf on tsf.training_session_id = s.id group by s.fy
+       )
+       select s.fy, count(*)::int as sessions, sum(s.officers_attending)::int as officers,
+              coalesce(max(forces.forces), 0)::int as forces,
+              coalesce(sum(f.responses), 0)::int as responses, coalesce(sum(f.intend_to_use), 0)::int as intend,
+              count(*) filter (where s.expert)::int as experts
+         from s left join training_feedback f on f.session_id = s.id left join forces on forces.fy = s.fy
+        group by s.fy order by s.fy`,
+      params,
+    );
+    return rows.map((r) => ({
+      financialYear: r.fy,
+      sessions: r.sessions,
+      officersTrained: r.officers,
+      forcesReached: r.forces,
+      responses: r.responses,
+      intendToUse: r.intend,
+      sessionsWithExpertsByExperience: r.experts,
+    }));
+  }
+
+  private async invitations(): Promise<InvitationPipeline[]> {
+    const rows = await this.em.execute<{ programme: string; invited: number; awaiting: number; accepted: number; declined: number; delivered: number }[]>(
+      `select programme,
+              count(*)::int as invited,
+              count(*) filter (where status = 'INVITED')::int as awaiting,
+              count(*) filter (where status = 'ACCEPTED')::int as accepted,
+              count(*) filter (where status = 'DECLINED')::int as declined,
+              count(*) filter (where status = 'DELIVERED')::int as delivered
+         from training_invitation group by programme order by min(invited_on) desc, programme`,
+    );
+    return rows.map((r) => ({ programme: r.programme, invited: r.invited, awaitingReply: r.awaiting, accepted: r.accepted, declined: r.declined, delivered: r.delivered }));
+  }
+}
+
+/**
+ * Costs avoided = alerts about rape or sexual assault × rapes prevented per such alert × cost of a
+ * rape + alerts about violence × murders prevented per such alert × cost of a murder. The rates are
+ * assumptions, not measurements, and are printed with the figure.
+ */
+export function estimateCosts(alertsByYear: AlertYear[], input: CostAssumptionsInput | undefined): CostEstimate {
+  const a = { ...DEFAULT_COST_ASSUMPTIONS, ...Object.fromEntries(Object.entries(input ?? {}).filter(([, v]) => v !== undefined && v !== null)) };
+  const sexualViolenceAlerts = alertsByYear.reduce((n, y) => n + y.sexualViolence, 0);
+  const violenceAlerts = alertsByYear.reduce((n, y) => n + y.violence, 0);
+  const estimatedRapesPrevented = sexualViolenceAlerts * a.rapesPreventedPerSexualViolenceAlert;
+  const estimatedMurdersPrevented = violenceAlerts * a.murdersPreventedPerViolenceAlert;
+  const estimatedCostsAvoidedPence = Math.round(estimatedRapesPrevented * a.rapeUnitCostPence + estimatedMurdersPrevented * a.murderUnitCostPence);
+  return {
+    ...a,
+    sexualViolenceAlerts,
+    violenceAlerts,
+    estimatedRapesPrevented,
+    estimatedMurdersPrevented,
+    estimatedCostsAvoidedPence,
+    assumptions: [
+      `Unit costs: ${pounds(a.rapeUnitCostPence)} per rape and ${pounds(a.murderUnitCostPence)} per murder (defaults from the Home Office's 2018 estimates of the costs of crime: over £100K per rape, about £3M per homicide).`,
+      `Each published alert about rape or sexual assault is assumed to prevent ${a.rapesPreventedPerSexualViolenceAlert} rapes; each about violence ${a.murdersPreventedPerViolenceAlert} murders. These rates are assumptions, not measurements: change them to test the estimate.`,
+      'Alerts are counted once, when first published (a correction is not counted again); withdrawn and expired alerts still count, since they were seen.',
+      'An estimate of what crime would have cost, not money the charity received or saved directly.',
+    ],
+  };
+}
