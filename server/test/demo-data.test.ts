@@ -1,6 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { openOrm } from '../src/db/database';
+import { DEMO_NOTE, DemoImpactSeeder, FUNDING_FORCES_2020_21 } from '../src/db/seeders/demo-impact.seeder';
 import { DemoReportsSeeder } from '../src/db/seeders/demo-reports.seeder';
+import { currentFinancialYear } from '../src/common/financial-year';
 import { normaliseIdentifier } from '../src/modules/identifier/identifier.normalise';
 import type { IdentifierKind } from '../src/modules/identifier/identifier.kind';
 import { createTestDatabase } from './helpers/test-server';
@@ -13,7 +15,7 @@ const one = async <T = Record<string, any>>(query: string, params: unknown[] = [
 
 beforeAll(async () => {
   orm = await openOrm(await createTestDatabase());
-  await orm.getSeeder().seed(DemoReportsSeeder);
+  await orm.getSeeder().seed(DemoReportsSeeder, DemoImpactSeeder);
 }, 60_000);
 
 afterAll(async () => {
@@ -229,5 +231,57 @@ describe('demo reports', () => {
     await orm.getSeeder().seed(DemoReportsSeeder);
     const after = await one(`select count(*)::int as n from report`);
     expect(after.n).toBe(before.n);
+  });
+});
+
+describe('demo funding, training and alerts', () => {
+  it('the seven forces that funded the charity in 2020/21, and Comic Relief and the London Community Foundation for case work', async () => {
+    const forces = await sql<{ code: string }>(
+      `select distinct fo.code from funding_record r join funder f on f.id = r.funder_id join force fo on fo.id = f.force_id
+        where r.financial_year = '2020/21' and r.purpose = 'CORE_REPORTING_AND_ALERTING' order by 1`,
+    );
+    expect(forces.map((f) => f.code)).toEqual([...FUNDING_FORCES_2020_21].sort());
+    const caseWork = await sql<{ name: string }>(
+      `select distinct f.name from funding_record r join funder f on f.id = r.funder_id where r.financial_year = '2020/21' and r.purpose = 'CASE_WORK' order by 1`,
+    );
+    expect(caseWork.map((f) => f.name)).toEqual(['Comic Relief', 'London Community Foundation']);
+    const training = await sql<{ name: string }>(
+      `select distinct f.name from funding_record r join funder f on f.id = r.funder_id where r.financial_year = '2020/21' and r.purpose = 'TRAINING' order by 1`,
+    );
+    expect(training.map((f) => f.name)).toEqual(['London Community Foundation', 'Metropolitan Police Service']);
+  });
+
+  it('every funding record is marked as demo, in whole pence, with years up to this one', async () => {
+    const { n, unmarked, max_year } = await one(`select count(*)::int as n, count(*) filter (where notes is distinct from ?)::int as unmarked, max(financial_year) as max_year from funding_record`, [DEMO_NOTE]);
+    expect(n).toBeGreaterThan(40);
+    expect(unmarked).toBe(0);
+    expect(max_year).toBe(currentFinancialYear());
+  });
+
+  it('2019/20 training: 9 forces, over 200 officers, 96% of respondents intending to use the service', async () => {
+    const t = await one(
+      `select count(distinct tsf.force_id)::int as forces,
+              (select sum(officers_attending)::int from training_session where lantern_financial_year(date) = '2019/20') as officers,
+              (select round(100.0 * sum(f.intend_to_use) / sum(f.responses))::int from training_feedback f join training_session s on s.id = f.session_id where lantern_financial_year(s.date) = '2019/20') as intent
+         from training_session s join training_session_force tsf on tsf.training_session_id = s.id where lantern_financial_year(s.date) = '2019/20'`,
+    );
+    expect(t.forces).toBe(9);
+    expect(t.officers).toBeGreaterThan(200);
+    expect(t.intent).toBe(96);
+  });
+
+  it('12 forces invited to the next programme, and several years of sessions', async () => {
+    const next = await one(`select count(*)::int as n from training_invitation where programme = ?`, [`${currentFinancialYear()} police training`]);
+    expect(next.n).toBe(12);
+    const years = await one(`select count(distinct lantern_financial_year(date))::int as n, max(date)::text as latest from training_session`);
+    expect(years.n).toBeGreaterThanOrEqual(5);
+    expect(years.latest <= new Date().toISOString().slice(0, 10)).toBe(true);
+  });
+
+  it('alert history: published alerts in past years, all expired or withdrawn, none in anyone’s feed', async () => {
+    const rows = await sql<{ fy: string; n: number }>(`select lantern_financial_year(published_at::date) as fy, count(*)::int as n from alert where published_at is not null group by 1 order by 1`);
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    const live = await one(`select count(*)::int as n from alert where status = 'PUBLISHED' or expires_at > now()`);
+    expect(live.n).toBe(0);
   });
 });

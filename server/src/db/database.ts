@@ -4,6 +4,7 @@ import { logger } from '../common/logger';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
 import { User } from '../modules/user/user.entity';
 import { ormConfig } from './mikro-orm.config';
+import { DemoImpactSeeder } from './seeders/demo-impact.seeder';
 import { DemoReportsSeeder } from './seeders/demo-reports.seeder';
 import { DemoSeeder } from './seeders/demo.seeder';
 import { ReferenceSeeder } from './seeders/reference.seeder';
@@ -26,8 +27,8 @@ export async function prepareDatabase(
   const empty = (await orm.em.fork().count(User, {})) === 0;
   if (empty && options.demo) {
     await seeder.seed(DemoSeeder);
-    // Tests seed only the accounts, and make the reports they need themselves.
-    if (options.demoReports !== false) await seeder.seed(DemoReportsSeeder);
+    // Tests seed only the accounts, and make the reports (and funding, training...) they need themselves.
+    if (options.demoReports !== false) await seeder.seed(DemoReportsSeeder, DemoImpactSeeder);
     return { seededDemo: true };
   }
   return { seededDemo: false };
