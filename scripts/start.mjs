@@ -33,7 +33,10 @@ function build(label, output, inputs, cwd, bin, args) {
   if (existsSync(out) && statSync(out).mtimeMs >= newest(...inputs)) return;
   console.log(`Building ${label}...`);
   const require = createRequire(path.join(root, cwd, 'package.json'));
-  const result = spawnSync(process.execPath, [require.resolve(bin), ...args], { cwd: path.join(root, cwd), stdio: 'inherit' });
+  // `vite/bin/vite.js` is not in vite's "exports": find the package, then the file inside it.
+  const [pkg, ...file] = bin.split('/');
+  const script = path.join(path.dirname(require.resolve(`${pkg}/package.json`)), ...file);
+  const result = spawnSync(process.execPath, [script, ...args], { cwd: path.join(root, cwd), stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -43,5 +46,6 @@ if (!existsSync(path.join(root, 'node_modules'))) {
 }
 build('the server', 'server/dist/main.js', ['server/src', 'server/tsconfig.json', 'server/tsconfig.build.json'], 'server', 'typescript/bin/tsc', ['-p', 'tsconfig.build.json']);
 build('the dashboard', 'dashboard/dist/index.html', ['dashboard/src', 'dashboard/index.html', 'dashboard/vite.config.ts', 'schema/schema.graphql'], 'dashboard', 'vite/bin/vite.js', ['build', '--logLevel', 'warn']);
+build("the members' page", 'member/dist/index.html', ['member/src', 'member/index.html', 'member/vite.config.ts'], 'member', 'vite/bin/vite.js', ['build', '--logLevel', 'warn']);
 
 await import(path.join(root, 'server/dist/main.js'));

@@ -137,6 +137,8 @@ export function createApp({ orm, config, isMigrated = () => true }: AppOptions):
           },
         }),
       );
+      // The members' page first: the dashboard's fallback must never answer under /member/.
+      mountMemberPage(app, config.memberDir);
       mountDashboard(app, config.dashboardDir);
       app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
         if (res.headersSent) return next(err);
@@ -185,9 +187,56 @@ function mountDashboard(app: express.Express, dir: string): void {
     next();
   });
   app.use(express.static(dir, { index: false, maxAge: '1h' }));
-  app.get(/^\/(?!graphql|healthz|readyz|feeds\/).*/, (req, res, next) => {
+  app.get(/^\/(?!graphql|healthz|readyz|feeds\/|member(?:\/|$)).*/, (req, res, next) => {
     if (!req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });
+}
+
+/**
+ * The members' page (a small React page, built into member/dist with base `/member/`) at
+ * `/member/`, with index.html for its client-side routes. Its policy is stricter than the
+ * dashboard's: no inline styles or scripts, nothing from another origin.
+ */
+function mountMemberPage(app: express.Express, dir: string | undefined): void {
+  const notFound = (_req: Request, res: Response) => {
+    res.status(404).type('text/plain').send('Not found');
+  };
+  const index = dir ? path.join(dir, 'index.html') : undefined;
+  app.get(/^\/member$/, (_req, res) => res.redirect(301, '/member/'));
+  if (!dir || !index || !existsSync(index)) {
+    app.use('/member/', (_req, res) => {
+      res.status(503).type('text/plain').send('The members’ page is not built. Run `pnpm build` (or `pnpm start`, which builds it).');
+    });
+    return;
+  }
+  const csp = [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self'",
+    "connect-src 'self'",
+    "manifest-src 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+  ].join('; ');
+  const router = express.Router();
+  router.use((_req, res, next) => {
+    res.setHeader('Content-Security-Policy', csp);
+    next();
+  });
+  // Hashed file names: a file never changes, so it may be kept long.
+  router.use('/assets', express.static(path.join(dir, 'assets'), { index: false, immutable: true, maxAge: '365d' }));
+  router.use('/assets', notFound);
+  router.use(express.static(dir, { index: false, maxAge: '1h' }));
+  router.get(/.*/, (req, res, next) => {
+    if (!req.accepts('html')) return next();
+    // Not kept in any cache: after a quick exit, nothing of the page should linger.
+    res.setHeader('Cache-Control', 'no-store');
+    res.sendFile(index);
+  });
+  router.use(notFound);
+  app.use('/member', router);
 }

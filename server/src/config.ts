@@ -17,6 +17,7 @@ export const ENV_VARS = [
   'LANTERN_ENCRYPTION_KEY',
   'LANTERN_DEMO',
   'LANTERN_DASHBOARD_DIR',
+  'LANTERN_MEMBER_DIR',
   'LANTERN_SUBGRAPH',
   'SMTP_URL',
   'LANTERN_MAIL_FROM',
@@ -39,6 +40,8 @@ export interface Config {
   demo: boolean;
   /** Where the built dashboard lives; served at `/` when present. */
   dashboardDir: string;
+  /** Where the built members' page lives; served at `/member/` when present. */
+  memberDir?: string;
   /** Lifetime of a sign-in token. */
   tokenTtlSeconds: number;
   /** Serve /graphql as an Apollo Federation 2 subgraph (adds _service and _entities). */
@@ -79,6 +82,7 @@ const schema = z.object({
     .optional(),
   LANTERN_DEMO: boolish.optional(),
   LANTERN_DASHBOARD_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'dashboard', 'dist')),
+  LANTERN_MEMBER_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'member', 'dist')),
   LANTERN_SUBGRAPH: boolish.optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   LANTERN_MAIL_FROM: z.string().min(3).default('Lantern alerts <alerts@lantern.invalid>'),
@@ -154,6 +158,7 @@ export function loadConfig(env: Env = process.env as Env): Config {
     encryptionKey: Buffer.from(encryptionKey!, 'base64'),
     demo: !isProduction && e.LANTERN_DEMO !== false,
     dashboardDir: path.resolve(e.LANTERN_DASHBOARD_DIR),
+    memberDir: path.resolve(e.LANTERN_MEMBER_DIR),
     tokenTtlSeconds: 60 * 60,
     subgraph: e.LANTERN_SUBGRAPH === true,
     smtpUrl: e.SMTP_URL,
