@@ -28,9 +28,22 @@ export async function launchBrowser(): Promise<{ browser: Browser; close: () => 
   };
 }
 
-/** A fresh context (no shared session) whose page fails the test on any request off this origin. */
-export async function newPage(browser: Browser, baseURL: string): Promise<{ context: BrowserContext; page: Page; offOrigin: string[] }> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
+/** A phone-sized screen (the members' page is used mostly on phones). */
+export const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } as const;
+
+export interface PageOptions {
+  viewport?: { width: number; height: number };
+  isMobile?: boolean;
+  hasTouch?: boolean;
+  deviceScaleFactor?: number;
+}
+
+/**
+ * A fresh context (no shared session) whose page fails the test on any request off this origin.
+ * A desktop-sized window unless told otherwise (e.g. `PHONE`).
+ */
+export async function newPage(browser: Browser, baseURL: string, options: PageOptions = {}): Promise<{ context: BrowserContext; page: Page; offOrigin: string[] }> {
+  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 }, ...options });
   const offOrigin: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
