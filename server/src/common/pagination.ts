@@ -1,4 +1,6 @@
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { EntityName, FilterQuery, FindOptions } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { ArgsType, ClassType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export const MAX_PER_PAGE = 100;
@@ -30,7 +32,30 @@ export class ListArgs {
 
 export interface Page<T> {
   nodes: T[];
-  totalCount: number;
+  /** A number, or (see findPage) a count that runs only when the client asks for `totalCount`. */
+  totalCount: number | Promise<number>;
+}
+
+/**
+ * One page of a list in one query (relations joined), and its total counted only if the client
+ * selects `totalCount` (graphql-js calls a function-valued field): on a large table the count is
+ * the expensive part, and most list requests do not ask for it. `totalCount` is a getter: reading it
+ * (which GraphQL does only for a selected field) starts the count.
+ */
+export async function findPage<T extends object, P extends string = never>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  options: FindOptions<T, P>,
+): Promise<Page<T>> {
+  const nodes = (await em.find(entity, where, options)) as T[];
+  let total: Promise<number> | undefined;
+  return {
+    nodes,
+    get totalCount() {
+      return (total ??= em.count(entity, where));
+    },
+  };
 }
 
 /** `{ nodes, totalCount }` for one node type, named `<Type>List`. */

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { isCalendarDate, todayInLondon } from '../../common/dates';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors';
 import { isUuid } from '../../common/ids';
-import { offsetOf, SortOrder, type Page } from '../../common/pagination';
+import { findPage, offsetOf, SortOrder, type Page } from '../../common/pagination';
 import { Role } from '../../policy/roles';
 import { Force } from '../force/force.entity';
 import { Report } from '../report/report.entity';
@@ -22,12 +22,11 @@ export class CaseService {
 
   async list(args: CaseListArgs): Promise<Page<CaseFile>> {
     const order = args.sortOrder ?? (args.sortField ? SortOrder.ASC : SortOrder.DESC);
-    const [nodes, totalCount] = await this.em.findAndCount(CaseFile, this.filterToWhere(args.filter), {
+    return findPage(this.em, CaseFile, this.filterToWhere(args.filter), {
       populate: ['report', 'assignee'],
       orderBy: [{ [args.sortField ?? 'updatedAt']: order }, { id: order }],
       ...offsetOf(args),
     });
-    return { nodes, totalCount };
   }
 
   async get(id: string, field = 'id'): Promise<CaseFile> {

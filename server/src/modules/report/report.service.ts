@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { isCalendarDate, todayInLondon } from '../../common/dates';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors';
 import { isUuid } from '../../common/ids';
-import { offsetOf, SortOrder, type Page } from '../../common/pagination';
+import { findPage, offsetOf, SortOrder, type Page } from '../../common/pagination';
 import { likePattern } from '../../common/text';
 import { Role } from '../../policy/roles';
 import { reportScope } from '../../policy/scopes';
@@ -40,12 +40,11 @@ export class ReportService {
     if (this.viewer.role === Role.POLICE_PARTNER) refuseHiddenCriteria(args);
     const where: FilterQuery<Report> = { $and: [reportScope(this.viewer, this.em), filterToWhere(args.filter)] };
     const order = args.sortOrder ?? (args.sortField ? SortOrder.ASC : SortOrder.DESC);
-    const [nodes, totalCount] = await this.em.findAndCount(Report, where, {
+    return findPage(this.em, Report, where, {
       populate: reportPopulate(this.viewer),
       orderBy: [{ [args.sortField ?? 'receivedAt']: order }, { id: order }],
       ...offsetOf(args),
     });
-    return { nodes, totalCount };
   }
 
   /** A report the viewer may see, or NOT_FOUND (the same for a hidden and a missing one). */
