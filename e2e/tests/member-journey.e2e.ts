@@ -19,6 +19,7 @@ let offOrigin: string[];
 let member: MemberPage;
 let reportId: string;
 let reference: string;
+const consoleErrors: string[] = [];
 
 const RUN = Date.now().toString(36);
 const EMAIL = `e2e.member.${RUN}@example.org`;
@@ -74,6 +75,11 @@ beforeAll(async () => {
   await publishAlert();
   ({ browser, close: closeBrowser } = await launchBrowser());
   ({ page, offOrigin } = await newPage(browser, baseUrl(), PHONE));
+  // A Content-Security-Policy refusal or any script error shows in the console: collect them.
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => consoleErrors.push(err.message));
   member = new MemberPage(page);
 });
 afterAll(async () => {
@@ -205,8 +211,9 @@ describe('the members’ page, on a phone', () => {
     await screenshot(page, '49-member-check-miss');
   });
 
-  it('made no request to any other origin', () => {
+  it('made no request to any other origin, and broke no rule of its Content-Security-Policy', () => {
     expect(offOrigin).toEqual([]);
+    expect(consoleErrors).toEqual([]);
   });
 
   it('"Quick exit" leaves at once and forgets the session', async () => {
@@ -220,6 +227,20 @@ describe('the members’ page, on a phone', () => {
     await member.heading('Sign in').waitFor();
     expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    expect(offOrigin).toEqual([]);
+  });
+
+  it('signs in again, and "Sign out" forgets the session too', async () => {
+    await expectAccessible(page, 'sign-in');
+    await page.getByLabel('E-mail address').fill(EMAIL);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await member.heading('My reports').waitFor(); // back where they were going
+    await page.getByRole('link', { name: reference }).waitFor();
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(1 + 1); // the token and its expiry, nothing else
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await member.heading('Sign in').waitFor();
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
     expect(offOrigin).toEqual([]);
   });
 });
