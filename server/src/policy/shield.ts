@@ -163,7 +163,7 @@ export const policy = {
     case: isReportStaff,
     linkedReports: isReportStaff,
   },
-  ReportList: { nodes: or(isReportStaff, isMember, isPolicePartner), totalCount: or(isReportStaff, isMember, isPolicePartner) },
+  ReportList: each(or(isReportStaff, isMember, isPolicePartner), 'nodes', 'totalCount', 'endCursor'),
   // Reached only through Report.policeReads, which is guarded above.
   PoliceRead: each(isAuthenticated, 'at', 'force', 'fields'),
   // Reached only through Report.identifiers, which is guarded above.

@@ -246,6 +246,14 @@ export class ReportListArgs extends ListArgs {
   @IsOptional()
   @ValidateNested()
   filter?: ReportFilter;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Keyset pagination: the `endCursor` of the previous page (newest-first order only; `page` is then ignored)',
+  })
+  @IsOptional()
+  @MaxLength(200)
+  after?: string;
 }
 
 @ArgsType()

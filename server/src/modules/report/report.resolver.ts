@@ -15,7 +15,10 @@ import { CreateReportInput, ReportListArgs, SetConsentArgs, SubmitReportInput, U
 import { ReportService } from './report.service';
 
 @ObjectType({ description: 'A page of reports' })
-export class ReportList extends PageOf(Report) {}
+export class ReportList extends PageOf(Report) {
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page (newest-first order); null on the last page' })
+  endCursor?: string | null;
+}
 
 @ObjectType({ description: 'A police read of a report ("Kent Police read your report on ...")' })
 export class PoliceRead {

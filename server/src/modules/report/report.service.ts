@@ -29,6 +29,18 @@ export function reportPopulate(viewer: User): readonly (typeof REPORT_POPULATE)[
 }
 
 
+/** The keyset cursor of a report in newest-first order: its receivedAt and id, base64url. */
+export function encodeCursor(report: Pick<Report, 'receivedAt' | 'id'>): string {
+  return Buffer.from(`${report.receivedAt.toISOString()}|${report.id}`).toString('base64url');
+}
+
+function decodeCursor(value: string): { at: Date; id: string } {
+  const [at, id] = Buffer.from(value, 'base64url').toString('utf8').split('|');
+  const date = new Date(at ?? '');
+  if (!id || !isUuid(id) || Number.isNaN(date.getTime())) throw new BadUserInputError('after', 'is not a cursor this list gave out');
+  return { at: date, id };
+}
+
 /** Reports: intake by case workers, members' own reports, consent changes. */
 export class ReportService {
   constructor(
@@ -36,15 +48,32 @@ export class ReportService {
     private readonly viewer: User,
   ) {}
 
-  async list(args: ReportListArgs): Promise<Page<Report>> {
+  async list(args: ReportListArgs): Promise<Page<Report> & { endCursor: string | null }> {
     if (this.viewer.role === Role.POLICE_PARTNER) refuseHiddenCriteria(args);
     const where: FilterQuery<Report> = { $and: [reportScope(this.viewer, this.em), filterToWhere(args.filter)] };
     const order = args.sortOrder ?? (args.sortField ? SortOrder.ASC : SortOrder.DESC);
-    return findPage(this.em, Report, where, {
-      populate: reportPopulate(this.viewer),
-      orderBy: [{ [args.sortField ?? 'receivedAt']: order }, { id: order }],
-      ...offsetOf(args),
-    });
+    const newestFirst = (!args.sortField || args.sortField === ReportSortField.receivedAt) && order === SortOrder.DESC;
+    let page: Page<Report>;
+    if (args.after === undefined || args.after === null) {
+      page = await findPage(this.em, Report, where, {
+        populate: reportPopulate(this.viewer),
+        orderBy: [{ [args.sortField ?? 'receivedAt']: order }, { id: order }],
+        ...offsetOf(args),
+      });
+    } else {
+      // Keyset: newest first, strictly after the cursor's (receivedAt, id); the count ignores the cursor.
+      if (!newestFirst) throw new BadUserInputError('after', 'works only with the default order (newest first)');
+      const cursor = decodeCursor(args.after);
+      const after: FilterQuery<Report> = { $or: [{ receivedAt: { $lt: cursor.at } }, { receivedAt: cursor.at, id: { $lt: cursor.id } }] };
+      page = await findPage(this.em, Report, { $and: [where, after] }, {
+        populate: reportPopulate(this.viewer),
+        orderBy: [{ receivedAt: SortOrder.DESC }, { id: SortOrder.DESC }],
+        limit: args.perPage,
+      });
+      Object.defineProperty(page, 'totalCount', { get: () => this.em.count(Report, where) });
+    }
+    const last = page.nodes.length === args.perPage ? page.nodes[page.nodes.length - 1] : undefined;
+    return Object.assign(page, { endCursor: newestFirst && last ? encodeCursor(last) : null });
   }
 
   /** A report the viewer may see, or NOT_FOUND (the same for a hidden and a missing one). */
