@@ -302,3 +302,18 @@ describe('corrections', () => {
     expect(codesOf(await server.gql('mutation ($id: ID!) { createAlertCorrection(id: $id) { id } }', { id: d.id }, await server.tokenFor(Role.MEMBER)))).toEqual(['FORBIDDEN']);
   });
 });
+
+describe('the staff list order', () => {
+  it('puts the latest activity first: a new draft above alerts published before it', async () => {
+    const cw = await server.tokenFor(Role.CASE_WORKER);
+    const before = (await server.gql('{ alerts(perPage: 100) { nodes { id publishedAt createdAt } } }', {}, cw)).data!.alerts.nodes;
+    expect(before.some((a: { publishedAt: string | null }) => a.publishedAt)).toBe(true);
+    const report = await createReport(server, { consent: { police: 'NONE', alerts: true } });
+    const draft = await server.gql('mutation ($input: AlertInput!) { createAlert(input: $input) { id } }', {
+      input: { title: 'Order check', body: 'A client became violent; take care with new bookings.', incidentTypes: ['VIOLENCE'], targetAreaIds: [await forceId(server, 'avon-and-somerset')], sourceReportIds: [report.id], shownIdentifiers: [] },
+    }, cw);
+    expect(draft.errors).toBeUndefined();
+    const after = (await server.gql('{ alerts(perPage: 5) { nodes { id } } }', {}, cw)).data!.alerts.nodes;
+    expect(after[0].id).toBe(draft.data!.createAlert.id);
+  });
+});

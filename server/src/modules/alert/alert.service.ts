@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { QueryOrder, type FilterQuery } from '@mikro-orm/core';
+import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors';
@@ -72,7 +72,9 @@ export class AlertService {
     const order = args.sortOrder ?? SortOrder.DESC;
     const [nodes, totalCount] = await this.em.findAndCount(Alert, { $and: where }, {
       populate: ['targetAreas', 'onBehalfOf'],
-      orderBy: [{ publishedAt: order === SortOrder.DESC ? QueryOrder.DESC_NULLS_LAST : QueryOrder.ASC_NULLS_LAST }, { createdAt: order }, { id: order }],
+      // Latest activity first: a published alert by when it was published, a draft by when it was made
+      // (so a new draft is at the top of the staff list, not after years of published alerts).
+      orderBy: [{ [raw((alias) => `coalesce(${alias}.published_at, ${alias}.created_at)`)]: order }, { id: order }],
       ...offsetOf(args),
     });
     return { nodes, totalCount };
