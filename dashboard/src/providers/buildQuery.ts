@@ -27,6 +27,9 @@ import {
   alertRow,
   caseRecord,
   caseRow,
+  funderRecord,
+  fundingRecordRecord,
+  fundingRecordRow,
   memberRecord,
   memberRow,
   policeRequestRecord,
@@ -34,6 +37,9 @@ import {
   reportRecord,
   reportRow,
   selectionFor,
+  trainingInvitationRecord,
+  trainingSessionRecord,
+  trainingSessionRow,
   type Selection,
 } from './selections';
 import { readSession } from './session';
@@ -106,6 +112,42 @@ export const RESOURCE_OPERATIONS: Readonly<Record<string, ResourceOperations>> =
     update: 'updateAlert',
     updateSendsWhole: true,
     select: { list: alertRow, one: alertRecord },
+  },
+  // Funding and training: managers write; staff read; police read their own force's (the server
+  // scopes lists). The update mutations take the whole input, like createX.
+  funders: {
+    list: 'funders',
+    one: 'funder',
+    create: 'createFunder',
+    update: 'updateFunder',
+    updateSendsWhole: true,
+    select: { list: funderRecord, one: funderRecord },
+  },
+  fundingRecords: {
+    list: 'fundingRecords',
+    one: 'fundingRecord',
+    create: 'createFundingRecord',
+    update: 'updateFundingRecord',
+    updateSendsWhole: true,
+    delete: 'deleteFundingRecord',
+    select: { list: fundingRecordRow, one: fundingRecordRecord },
+  },
+  // Feedback is recorded by dataProvider.recordTrainingFeedback, not by updating the session.
+  trainingSessions: {
+    list: 'trainingSessions',
+    one: 'trainingSession',
+    create: 'createTrainingSession',
+    update: 'updateTrainingSession',
+    updateSendsWhole: true,
+    delete: 'deleteTrainingSession',
+    select: { list: trainingSessionRow, one: trainingSessionRecord },
+  },
+  // An invitation moves on through dataProvider.moveTrainingInvitation; it is never edited.
+  trainingInvitations: {
+    list: 'trainingInvitations',
+    one: 'trainingInvitation',
+    create: 'createTrainingInvitation',
+    select: { list: trainingInvitationRecord, one: trainingInvitationRecord },
   },
 };
 

@@ -4,8 +4,7 @@
  * The server is the guard; this table only decides what to display.
  *
  * Deny by default: a resource or action with no row here is refused.
- * To add a resource (alerts, fundingRecords, trainingSessions),
- * add a row to ACCESS with the roles allowed for each react-admin action.
+ * To add a resource, add a row to ACCESS with the roles allowed for each react-admin action.
  */
 export const ROLES = ['ADMIN', 'MANAGER', 'CASE_WORKER', 'POLICE_PARTNER', 'MEMBER'] as const;
 export type Role = (typeof ROLES)[number];
@@ -74,6 +73,39 @@ export const ACCESS: Readonly<Record<string, AccessRow>> = {
     create: REPORT_STAFF, // createAlert
     edit: REPORT_STAFF, // a draft (updateAlert), "Submit for review", "Publish" once approved, "Withdraw"
     review: MANAGER, // "Approve" (never the author: the server refuses), "Return to draft"
+  },
+  // Funding and training (DESIGN.md): managers keep the records; case workers and admins read
+  // them; a police partner reads only their own force's (the server scopes every list and total).
+  funders: {
+    list: STAFF, // an officer's only funder is their own force: they see its funding instead
+    show: STAFF_AND_POLICE,
+    create: MANAGER,
+    edit: MANAGER,
+  },
+  fundingRecords: {
+    list: STAFF_AND_POLICE,
+    show: STAFF_AND_POLICE,
+    create: MANAGER,
+    edit: MANAGER,
+    delete: MANAGER, // deleteFundingRecord: a record entered by mistake
+  },
+  trainingSessions: {
+    list: STAFF_AND_POLICE, // police: the sessions their force attended
+    show: STAFF_AND_POLICE,
+    create: MANAGER,
+    edit: MANAGER, // also "Record feedback" (recordTrainingFeedback)
+    delete: MANAGER,
+  },
+  trainingInvitations: {
+    list: STAFF_AND_POLICE, // police: their own force's invitations
+    show: STAFF_AND_POLICE,
+    create: MANAGER, // createTrainingInvitation
+    edit: MANAGER, // "Accepted", "Declined", "Delivered" (moveTrainingInvitation)
+  },
+  // Not a resource: the impact figures of the dashboard and the annual summary
+  // (impactStatistics: every force's data, so staff only; police get their own force's totals).
+  impact: {
+    list: STAFF,
   },
 };
 

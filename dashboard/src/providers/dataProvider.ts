@@ -28,6 +28,9 @@ import {
   caseRecord,
   policeRequestRecord,
   selectionFor,
+  FUNDER,
+  TRAINING_INVITATION,
+  TRAINING_SESSION_RECORD,
 } from './selections';
 import { readSession } from './session';
 
@@ -44,7 +47,9 @@ import { readSession } from './session';
  * reports: reports / report / createReport / updateReport; cases: cases / case / openCase(reportId,
  * assigneeId); members: members / member (read only); policeRequests: policeRequests /
  * policeRequest / createPoliceRequest(input); alerts: alerts / alert / createAlert / updateAlert
- * (the whole AlertInput). What they select, per role, is in selections.ts
+ * (the whole AlertInput); funders, fundingRecords, trainingSessions (each with create, update
+ * taking the whole input, and delete for records and sessions) and trainingInvitations (create
+ * only: they move on through moveTrainingInvitation). What they select, per role, is in selections.ts
  * (never a member's contact details; for police, only the police-safe fields of a report).
  * A page larger than the server's limit of 100 is fetched as several pages of 100.
  * Every error is turned into a react-admin HttpError by errors.ts.
@@ -100,6 +105,101 @@ export interface LanternDataProvider extends DataProvider {
   withdrawAlert(id: Identifier, reason: string): Promise<{ data: RaRecord }>;
   /** createAlertCorrection: a new draft that, once reviewed and published, replaces the alert. */
   createAlertCorrection(id: Identifier): Promise<{ data: RaRecord }>;
+  /**
+   * fundingTotals: sums by year, funder and purpose, computed by the server over the funding the
+   * caller may see (a police partner: their own force's only).
+   */
+  getFundingTotals(filter?: FundingTotalsFilter): Promise<{ data: FundingTotals }>;
+  /** impactStatistics (staff only): reports, alerts, training and the costs-avoided estimate. */
+  getImpactStatistics(financialYear?: string | null, costs?: CostAssumptions): Promise<{ data: ImpactStatistics }>;
+  /** recordTrainingFeedback (managers): records or replaces a session's feedback; answers the session. */
+  recordTrainingFeedback(sessionId: Identifier, input: TrainingFeedbackInput): Promise<{ data: RaRecord }>;
+  /**
+   * moveTrainingInvitation (managers): INVITED -> ACCEPTED | DECLINED, ACCEPTED -> DELIVERED |
+   * DECLINED, DECLINED -> ACCEPTED (else CONFLICT), on a date; DELIVERED may name the session.
+   */
+  moveTrainingInvitation(id: Identifier, status: string, on: string, sessionId?: Identifier | null): Promise<{ data: RaRecord }>;
+}
+
+export interface FundingTotalsFilter {
+  financialYear?: string;
+  funderId?: Identifier;
+  purpose?: string;
+  funderKind?: string;
+}
+
+export interface FunderRef {
+  id: Identifier;
+  name: string;
+  kind: string;
+  force?: { id: Identifier; name?: string } | null;
+}
+
+export interface FundingTotals {
+  totalPence: number;
+  byYear: { financialYear: string; amountPence: number; funders: number; forceFunders: number }[];
+  byFunder: { funder: FunderRef; amountPence: number }[];
+  byYearAndFunder: { financialYear: string; funder: FunderRef; amountPence: number }[];
+  byPurpose: { purpose: string; amountPence: number }[];
+}
+
+/** The costs-avoided assumptions; anything left out takes the server's default. */
+export interface CostAssumptions {
+  rapeUnitCostPence?: number | null;
+  murderUnitCostPence?: number | null;
+  rapesPreventedPerSexualViolenceAlert?: number | null;
+  murdersPreventedPerViolenceAlert?: number | null;
+}
+
+export interface ImpactStatistics {
+  financialYear: string | null;
+  reports: number;
+  violentOrSexualReports: number;
+  violentOrSexualShare: number;
+  reportsByIncidentType: { incidentType: string; count: number }[];
+  reportsByYear: {
+    financialYear: string;
+    reports: number;
+    violentOrSexual: number;
+    fullPoliceConsent: number;
+    anonymousIntelligenceConsent: number;
+  }[];
+  alertsByYear: { financialYear: string; published: number; sexualViolence: number; violence: number }[];
+  alertsPublished: number;
+  trainingByYear: {
+    financialYear: string;
+    sessions: number;
+    officersTrained: number;
+    forcesReached: number;
+    responses: number;
+    intendToUse: number;
+    sessionsWithExpertsByExperience: number;
+  }[];
+  invitations: { programme: string; invited: number; awaitingReply: number; accepted: number; declined: number; delivered: number }[];
+  costsAvoided: {
+    estimatedCostsAvoidedPence: number;
+    estimatedRapesPrevented: number;
+    estimatedMurdersPrevented: number;
+    rapeUnitCostPence: number;
+    murderUnitCostPence: number;
+    rapesPreventedPerSexualViolenceAlert: number;
+    murdersPreventedPerViolenceAlert: number;
+    sexualViolenceAlerts: number;
+    violenceAlerts: number;
+    assumptions: string[];
+  };
+}
+
+export interface ThemeCount {
+  theme: string;
+  count: number;
+}
+
+export interface TrainingFeedbackInput {
+  responses: number;
+  intendToUse: number;
+  concernsBefore?: ThemeCount[];
+  concernsAfter?: ThemeCount[];
 }
 
 export interface AlertSourceReport extends RaRecord {
@@ -352,6 +452,67 @@ const withdrawAlertMutation = () => gql`
   }
 `;
 
+const FUNDING_TOTALS = gql`
+  query FundingTotals($filter: FundingFilter) {
+    data: fundingTotals(filter: $filter) {
+      totalPence
+      byYear { financialYear amountPence funders forceFunders }
+      byFunder { funder { ${FUNDER} } amountPence }
+      byYearAndFunder { financialYear funder { ${FUNDER} } amountPence }
+      byPurpose { purpose amountPence }
+    }
+  }
+`;
+
+const IMPACT_STATISTICS = gql`
+  query ImpactStatistics($financialYear: String, $costs: CostAssumptionsInput) {
+    data: impactStatistics(financialYear: $financialYear, costs: $costs) {
+      financialYear reports violentOrSexualReports violentOrSexualShare alertsPublished
+      reportsByIncidentType { incidentType count }
+      reportsByYear { financialYear reports violentOrSexual fullPoliceConsent anonymousIntelligenceConsent }
+      alertsByYear { financialYear published sexualViolence violence }
+      trainingByYear { financialYear sessions officersTrained forcesReached responses intendToUse sessionsWithExpertsByExperience }
+      invitations { programme invited awaitingReply accepted declined delivered }
+      costsAvoided {
+        estimatedCostsAvoidedPence estimatedRapesPrevented estimatedMurdersPrevented
+        rapeUnitCostPence murderUnitCostPence rapesPreventedPerSexualViolenceAlert murdersPreventedPerViolenceAlert
+        sexualViolenceAlerts violenceAlerts assumptions
+      }
+    }
+  }
+`;
+
+const RECORD_TRAINING_FEEDBACK = gql`
+  mutation RecordTrainingFeedback($sessionId: ID!, $input: TrainingFeedbackInput!) {
+    data: recordTrainingFeedback(sessionId: $sessionId, input: $input) { ${TRAINING_SESSION_RECORD} }
+  }
+`;
+
+const MOVE_TRAINING_INVITATION = gql`
+  mutation MoveTrainingInvitation($id: ID!, $status: InvitationStatus!, $on: String!, $sessionId: ID) {
+    data: moveTrainingInvitation(id: $id, status: $status, on: $on, sessionId: $sessionId) { ${TRAINING_INVITATION} }
+  }
+`;
+
+/** Runs one of the API's own queries; its root field is aliased `data`. */
+function queryOne<T>(query: DocumentNode, variables: Record<string, unknown>): Promise<{ data: T }> {
+  return withApiErrors(
+    apolloClient.query<{ data: T }>({ query, variables, fetchPolicy: 'no-cache' }).then(({ data }) => {
+      if (!data?.data) throw new Error('ra.notification.http_error');
+      return { data: data.data };
+    }),
+  );
+}
+
+/** Only the assumptions that were given (an emptied one takes the server's default). */
+function givenCosts(costs: CostAssumptions | undefined): CostAssumptions | undefined {
+  if (!costs) return undefined;
+  const out = Object.fromEntries(
+    Object.entries(costs).filter(([, value]) => typeof value === 'number' && Number.isFinite(value)),
+  ) as CostAssumptions;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 /** Runs one of the API's own mutations; its root field is aliased `data`. */
 function mutateOne<T = RaRecord>(mutation: DocumentNode, variables: Record<string, unknown>): Promise<{ data: T }> {
   return withApiErrors(
@@ -490,4 +651,26 @@ export const dataProvider: LanternDataProvider = {
   createAlertCorrection: (id) => mutateOne(createAlertCorrectionMutation(), { id }),
 
   withdrawAlert: (id, reason) => mutateOne(withdrawAlertMutation(), { id, reason: reason.trim() }),
+
+  getFundingTotals: (filter) => {
+    const chosen = filter ? Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== null && v !== '')) : {};
+    return queryOne<FundingTotals>(FUNDING_TOTALS, Object.keys(chosen).length > 0 ? { filter: chosen } : {});
+  },
+
+  getImpactStatistics: (financialYear, costs) =>
+    queryOne<ImpactStatistics>(IMPACT_STATISTICS, given({ financialYear: financialYear || undefined, costs: givenCosts(costs) })),
+
+  recordTrainingFeedback: (sessionId, { responses, intendToUse, concernsBefore = [], concernsAfter = [] }) =>
+    mutateOne(RECORD_TRAINING_FEEDBACK, {
+      sessionId,
+      input: {
+        responses,
+        intendToUse,
+        concernsBefore: concernsBefore.map(({ theme, count }) => ({ theme: theme.trim(), count })),
+        concernsAfter: concernsAfter.map(({ theme, count }) => ({ theme: theme.trim(), count })),
+      },
+    }),
+
+  moveTrainingInvitation: (id, status, on, sessionId) =>
+    mutateOne(MOVE_TRAINING_INVITATION, given({ id, status, on, sessionId: sessionId || undefined })),
 };

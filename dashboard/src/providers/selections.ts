@@ -176,3 +176,48 @@ export const ACCESS_EVENT = `id at kind actorRole fields actor { ${USER} }`;
 export function selectionFor(selection: Selection, role: Role | undefined): string {
   return typeof selection === 'function' ? selection(role) : selection;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Funding and training. Staff read every record; a police partner reads every field of their own
+// force's records (the server lists nothing else), so one selection serves every role.
+
+export const FUNDER = `id name kind force { ${FORCE} }`;
+
+export const funderRecord: Selection = `${FUNDER} createdAt updatedAt`;
+
+const FUNDING_ROW = `
+  id financialYear amountPence purpose receivedOn agreementReference
+  funder { ${FUNDER} }`;
+
+export const fundingRecordRow: Selection = FUNDING_ROW;
+
+export const fundingRecordRecord: Selection = `${FUNDING_ROW} notes createdAt updatedAt`;
+
+export const TRAINING_FEEDBACK = `
+  id responses intendToUse createdAt updatedAt
+  concernsBefore { theme count }
+  concernsAfter { theme count }`;
+
+const TRAINING_SESSION_ROW = `
+  id date financialYear programme format location officersAttending
+  forces { ${FORCE} }
+  trainers { name expertByExperience }
+  feedback { id responses intendToUse }`;
+
+export const trainingSessionRow: Selection = TRAINING_SESSION_ROW;
+
+/** A whole session: its page, the editor, and the answer to every session mutation. */
+export const TRAINING_SESSION_RECORD = `
+  id date financialYear programme format location notes officersAttending createdAt updatedAt
+  forces { ${FORCE} }
+  trainers { name expertByExperience }
+  feedback { ${TRAINING_FEEDBACK} }`;
+
+export const trainingSessionRecord: Selection = TRAINING_SESSION_RECORD;
+
+export const TRAINING_INVITATION = `
+  id programme status invitedOn acceptedOn declinedOn deliveredOn notes createdAt updatedAt
+  force { ${FORCE} }
+  session { id date programme }`;
+
+export const trainingInvitationRecord: Selection = TRAINING_INVITATION;
