@@ -6,8 +6,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
-const serverDist = path.join(REPO_ROOT, 'server', 'dist');
-const load = createRequire(path.join(serverDist, 'main.js'));
+/** The build that `pnpm bench` makes; --lantern-dist can name another (e.g. a build of a commit). */
+export const DEFAULT_SERVER_DIST = path.join(REPO_ROOT, 'server', 'dist');
 
 export interface EmbeddedDatabase {
   url: string;
@@ -19,7 +19,8 @@ interface Orm {
   close(force?: boolean): Promise<void>;
 }
 
-export function lanternModules() {
+export function lanternModules(serverDist = DEFAULT_SERVER_DIST) {
+  const load = createRequire(path.join(serverDist, 'main.js'));
   // The entities use decorator metadata: reflect-metadata must be loaded before them.
   load('reflect-metadata');
   const embedded = load('./db/embedded-postgres.js') as {

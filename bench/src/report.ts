@@ -42,6 +42,8 @@ export interface BenchResults {
   measurements: Measurement[];
   loadSamples: { at: string; loadavg: number[] }[];
   accessEventsWritten: number;
+  /** Statements of abandoned requests cancelled after runs (see run.ts, settle). */
+  cancelledStatements?: number;
   q6ChecksSent: number;
   targets: { publish?: PublishResult; startup?: StartupResult };
   /** Free text added by hand (e.g. what else was running). */
@@ -118,6 +120,7 @@ export function renderResults(r: BenchResults): string {
     `- ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.ramGB} GB RAM, ${r.machine.os}; load average at start ${r.machine.loadavgAtStart.map(f2).join(' / ')}`,
     `- Node.js ${r.versions.node}, PostgreSQL ${r.versions.postgres} (embedded, shared_buffers 1GB, work_mem 16MB), ` +
       Object.entries(r.versions).filter(([k]) => !['node', 'postgres'].includes(k)).map(([k, v]) => `${k} ${v}`).join(', '),
+    `- Lantern: ${String((r.options as { lanternLabel?: string }).lanternLabel ?? 'server/dist')}, \`NODE_ENV=production\`.`,
     `- Load generator (autocannon), PostgreSQL and the three servers all on this one machine; each server a process of its own with a pool of 10 connections.`,
     `- ${opts.rounds} rounds; each run ${opts.warmupS} s warm-up then ${opts.durationS} s measured; servers interleaved (the order turns every run).`,
     ...(r.notes ?? []).map((n) => `- ${n}`),
@@ -219,6 +222,7 @@ export function renderResults(r: BenchResults): string {
     '## Other observations',
     '',
     `- Access events written during the run (Lantern logs every police read): ${r.accessEventsWritten.toLocaleString('en-GB')}.`,
+    `- After each run, statements still running for requests the load generator had abandoned were given 2 s, then cancelled: ${r.cancelledStatements ?? 0} cancelled in all. Runs marked "database busy" in the log left such work behind.`,
     `- Identifier checks sent (all servers; Lantern's count against each member's 30 a day): ${r.q6ChecksSent.toLocaleString('en-GB')}.`,
     `- Load average after each set of runs: min ${f2(Math.min(...r.loadSamples.map((s) => s.loadavg[0])))}, max ${f2(Math.max(...r.loadSamples.map((s) => s.loadavg[0])))} (2 cores; above ~2 means the servers, PostgreSQL and the load generator, or other work on the machine, were competing for CPU).`,
     '',

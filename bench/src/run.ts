@@ -14,15 +14,17 @@
  *
  * Options: --quick, --reports N, --rounds N, --warmup S, --duration S, --connections 1,10,50,
  * --queries Q1,Q3, --members N, --no-targets, --no-startup, --no-write (print, do not write files),
+ * --lantern-dist DIR, --lantern-label TEXT (another build of the server, e.g. of a commit; default server/dist),
  * --serve (generate, start the three servers and keep them up for exploring by hand until Ctrl-C).
  */
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { generate, type GeneratedData } from './generate';
-import { lanternModules, REPO_ROOT, type EmbeddedDatabase } from './lantern';
+import { DEFAULT_SERVER_DIST, lanternModules, REPO_ROOT, type EmbeddedDatabase } from './lantern';
 import { measure, Rotation, type Measurement } from './load';
 import { startPgProxy, type PgProxy } from './pg-proxy';
 import { cleanUp, onCleanup, spawnTracked, spawnTs, stopChild, waitForHttp, type Spawned } from './procs';
@@ -45,6 +47,10 @@ interface Options {
   startup: boolean;
   write: boolean;
   serve: boolean;
+  /** The Lantern build to run (its migrations, token signing and main.js). */
+  lanternDist: string;
+  /** What that build is, for the results (default: the commit, and whether server/ has local changes). */
+  lanternLabel: string;
   countRequests: number;
 }
 
@@ -71,10 +77,23 @@ function parseOptions(argv: string[]): Options {
     startup: !flag('no-startup'),
     write: !flag('no-write'),
     serve: flag('serve'),
+    lanternDist: path.resolve(value('lantern-dist') ?? DEFAULT_SERVER_DIST),
+    lanternLabel: value('lantern-label') ?? workingTreeLabel(),
     countRequests: 20,
   };
   for (const q of options.queries) if (!QUERIES.includes(q)) throw new Error(`unknown query ${q}`);
   return options;
+}
+
+/** The commit of the checkout, and how many files under server/src differ from it. */
+function workingTreeLabel(): string {
+  try {
+    const git = (args: string[]) => execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+    const changed = git(['status', '--porcelain', '--', 'server/src']).split('\n').filter(Boolean).length;
+    return `server/dist built from ${git(['rev-parse', '--short', 'HEAD'])}${changed ? ` + ${changed} uncommitted file(s) under server/src` : ''}`;
+  } catch {
+    return 'server/dist';
+  }
 }
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -91,7 +110,7 @@ interface Secrets {
   encryptionKey: string;
 }
 
-async function startServers(dbUrlFor: (s: ServerName) => string, secrets: Secrets, freePort: () => Promise<number>): Promise<RunningServer[]> {
+async function startServers(dbUrlFor: (s: ServerName) => string, secrets: Secrets, freePort: () => Promise<number>, lanternDist: string): Promise<RunningServer[]> {
   const base = { ...process.env };
   for (const name of ['NODE_ENV', 'DATABASE_URL', 'LANTERN_DATA_DIR', 'LANTERN_DEMO', 'PORT', 'HOST', 'SMTP_URL', 'LANTERN_SUBGRAPH']) delete base[name];
   const servers: RunningServer[] = [];
@@ -100,7 +119,7 @@ async function startServers(dbUrlFor: (s: ServerName) => string, secrets: Secret
     const env = { ...base, NODE_ENV: 'production', DATABASE_URL: dbUrlFor(name), PORT: String(port), HOST: '127.0.0.1' };
     const spawned =
       name === 'lantern'
-        ? spawnTracked(process.execPath, [path.join(REPO_ROOT, 'server', 'dist', 'main.js')], {
+        ? spawnTracked(process.execPath, [path.join(lanternDist, 'main.js')], {
             env: { ...env, JWT_SECRET: secrets.jwtSecret, LANTERN_ENCRYPTION_KEY: secrets.encryptionKey, LANTERN_DEMO: '0' },
             name,
           })
@@ -173,7 +192,8 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const started = new Date();
   log(`Lantern benchmark (${options.mode}): ${options.reports.toLocaleString('en-GB')} reports, ${options.rounds} rounds of ${options.durationS} s (+${options.warmupS} s warm-up), connections ${options.connections.join('/')}`);
-  const L = lanternModules();
+  const L = lanternModules(options.lanternDist);
+  if (options.lanternDist !== DEFAULT_SERVER_DIST) log(`Lantern build: ${options.lanternDist}`);
 
   // A 0755 folder: the embedded PostgreSQL runs as the postgres user and must traverse it.
   const tmpRoot = mkdtempSync(path.join(os.tmpdir(), 'lantern-bench-'));
@@ -245,7 +265,7 @@ async function main(): Promise<void> {
   };
   if (options.serve) {
     // Keep a data set and the three servers up for exploring by hand, until Ctrl-C.
-    const running = await startServers(() => db.url, secrets, L.freePort);
+    const running = await startServers(() => db.url, secrets, L.freePort, options.lanternDist);
     const file = path.join(tmpRoot, 'serve.json');
     writeFileSync(file, JSON.stringify({ databaseUrl: db.url, servers: Object.fromEntries(running.map((s) => [s.name, s.url])), tokens: { ...tokens, members: tokens.members.slice(0, 50) }, avon: gen.forces.avon, reportIds: gen.reportIds.slice(0, 10), checkValues: gen.checkValues.slice(0, 10) }, null, 1));
     log(`\nServing until Ctrl-C; URLs and tokens in ${file}`);
@@ -264,7 +284,7 @@ async function main(): Promise<void> {
     u.port = String(proxies[s].port);
     return u.toString();
   };
-  let servers = await startServers(viaProxy, secrets, L.freePort);
+  let servers = await startServers(viaProxy, secrets, L.freePort, options.lanternDist);
   const verification = await verify(servers, ctx, options.queries, rotations);
   const failed = new Set(verification.filter((v) => v.error).map((v) => v.query));
   const measured = () => options.queries.filter((q) => !failed.has(q));
@@ -306,7 +326,7 @@ async function main(): Promise<void> {
 
   // ---- Load phase: direct connections ------------------------------------------------------
   log(`\nLoad phase`);
-  servers = await startServers(() => db.url, secrets, L.freePort);
+  servers = await startServers(() => db.url, secrets, L.freePort, options.lanternDist);
   for (const v of await verify(servers, ctx, measured(), rotations)) {
     if (v.error) {
       failed.add(v.query);
@@ -314,17 +334,20 @@ async function main(): Promise<void> {
     }
   }
   const measurements: Measurement[] = [];
-  // Busy until no other session of this database is running a statement (at most 60 s), and
-  // the server answers its readiness probe (its event loop is free again).
+  // After a run: the statements of requests autocannon abandoned at the end are given 2 s to
+  // finish, then cancelled (their answers would go nowhere, and they would slow the next run
+  // down); then the server must answer its readiness probe (its event loop is free again).
+  let cancelledStatements = 0;
   const settle = async (srv: RunningServer): Promise<number> => {
     const t0 = performance.now();
+    const busy = `from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid() and backend_type = 'client backend'`;
     for (;;) {
-      const { n } = (
-        await client.query<{ n: number }>(
-          `select count(*)::int as n from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`,
-        )
-      ).rows[0];
-      if (n === 0 || performance.now() - t0 > 60_000) break;
+      const { n } = (await client.query<{ n: number }>(`select count(*)::int as n ${busy}`)).rows[0];
+      if (n === 0 || performance.now() - t0 > 30_000) break;
+      if (performance.now() - t0 > 2_000) {
+        const { c } = (await client.query<{ c: number }>(`select count(*) filter (where pg_cancel_backend(pid))::int as c ${busy}`)).rows[0];
+        cancelledStatements += c;
+      }
       await new Promise((r) => setTimeout(r, 50));
     }
     await fetch(srv.url.replace('/graphql', '/readyz')).catch(() => undefined);
@@ -407,6 +430,7 @@ async function main(): Promise<void> {
     measurements,
     loadSamples,
     accessEventsWritten: accessEvents,
+    cancelledStatements,
     q6ChecksSent: rotations.Q6.used,
     targets: { publish, startup },
   };
