@@ -15,6 +15,8 @@ interface FormDialogProps {
   saveLabel?: string;
   saveIcon?: ReactElement;
   maxWidth?: 'sm' | 'md';
+  /** Save even when nothing was changed (the starting values are a complete answer). */
+  alwaysEnable?: boolean;
   children: ReactNode;
 }
 
@@ -32,6 +34,7 @@ export const FormDialog = ({
   saveLabel,
   saveIcon,
   maxWidth = 'sm',
+  alwaysEnable = false,
   children,
 }: FormDialogProps) => {
   const translate = useTranslate();
@@ -50,7 +53,7 @@ export const FormDialog = ({
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>{translate('lantern.common.cancel')}</Button>
-          <SaveButton label={saveLabel} icon={saveIcon} />
+          <SaveButton label={saveLabel} icon={saveIcon} alwaysEnable={alwaysEnable || undefined} />
         </DialogActions>
       </Form>
     </Dialog>

@@ -47,7 +47,7 @@ export const FundingByYearChart = ({ totals }: { totals: FundingTotals }) => {
       }}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
+        <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="year" />
           <YAxis tickFormatter={(v: number) => formatPenceShort(v)} width={70} />
@@ -114,7 +114,7 @@ export const ForceFundingChart = ({ totals }: { totals: FundingTotals }) => {
       }}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+        <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" tickFormatter={(v: number) => formatPenceShort(v)} />
           <YAxis type="category" dataKey="name" width={170} tick={{ fontSize: 12 }} interval={0} />

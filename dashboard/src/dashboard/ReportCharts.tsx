@@ -34,7 +34,7 @@ export const IncidentTypesChart = ({ stats }: { stats: ImpactStatistics }) => {
       }}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+        <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" allowDecimals={false} />
           <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 12 }} interval={0} />
@@ -90,7 +90,7 @@ export const ConsentTrendChart = ({ years }: { years: ImpactStatistics['reportsB
       }}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 16, right: 16, bottom: 8, left: 0 }}>
+        <LineChart accessibilityLayer={false} data={data} margin={{ top: 16, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="year" />
           <YAxis domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} />
@@ -141,7 +141,7 @@ export const AlertsChart = ({ stats }: { stats: ImpactStatistics }) => {
       }}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={stats.alertsByYear} margin={{ top: 16, right: 8, bottom: 8, left: 0 }}>
+        <BarChart accessibilityLayer={false} data={stats.alertsByYear} margin={{ top: 16, right: 8, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="financialYear" />
           <YAxis allowDecimals={false} />

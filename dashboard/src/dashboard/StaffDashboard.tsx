@@ -41,7 +41,7 @@ const ManagerActions = () => {
   return (
     <>
       {links.map((l) => (
-        <Button key={l.resource} component={Link} to={createPath({ resource: l.resource, type: 'create' })} startIcon={<AddIcon />} variant="outlined" size="small">
+        <Button key={l.resource} component={Link} to={createPath({ resource: l.resource, type: 'create' })} startIcon={<AddIcon />} variant="outlined" size="small" sx={{ color: 'primary.dark' }}>
           {translate(l.label)}
         </Button>
       ))}

@@ -51,7 +51,7 @@ export const OfficersTrainedChart = ({ years }: { years: TrainingYear[] }) => {
       }}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={years} margin={{ top: 16, right: 8, bottom: 8, left: 0 }}>
+        <ComposedChart accessibilityLayer={false} data={years} margin={{ top: 16, right: 8, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="financialYear" />
           <YAxis yAxisId="officers" allowDecimals={false} />
@@ -100,7 +100,7 @@ export const IntentToUseChart = ({ years }: { years: TrainingYear[] }) => {
       }}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={withFeedback} margin={{ top: 16, right: 8, bottom: 8, left: 0 }}>
+        <BarChart accessibilityLayer={false} data={withFeedback} margin={{ top: 16, right: 8, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="financialYear" />
           <YAxis domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} />
@@ -153,7 +153,7 @@ export const InvitationPipelineChart = ({ pipelines }: { pipelines: Pipeline[] }
       }}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={pipelines} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+        <BarChart accessibilityLayer={false} data={pipelines} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" allowDecimals={false} />
           <YAxis type="category" dataKey="programme" width={200} tick={{ fontSize: 12 }} interval={0} />

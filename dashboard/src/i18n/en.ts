@@ -169,6 +169,9 @@ export const lanternMessages = {
     },
     funders: {
       name: 'Funder |||| Funders',
+      page: {
+        create: 'Add a funder',
+      },
       notifications: {
         created: 'Funder added',
         updated: 'Funder updated',
@@ -844,6 +847,9 @@ export const lanternMessages = {
     },
     invitations: {
       by_programme: 'Invitations by programme',
+      show_these: '%{programme}: show the %{what}',
+      show_all: 'Show all %{smart_count} programmes',
+      show_fewer: 'Show the latest programmes only',
       next_step: 'Next step',
       move: 'Move on',
       move_label: 'Move on the invitation of %{force}',

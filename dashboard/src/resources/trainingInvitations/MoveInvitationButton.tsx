@@ -55,6 +55,7 @@ export const MoveInvitationButton = ({ invitation }: { invitation: TrainingInvit
           setOpen(true);
         }}
         aria-label={translate('lantern.invitations.move_label', { force: invitation.force?.name ?? '' })}
+        sx={{ whiteSpace: 'nowrap' }}
       >
         {translate('lantern.invitations.move')}
       </Button>
@@ -65,8 +66,9 @@ export const MoveInvitationButton = ({ invitation }: { invitation: TrainingInvit
             onClose={() => setOpen(false)}
             title="lantern.invitations.move_title"
             help="lantern.invitations.move_help"
-            record={{ id: invitation.id, status: next[0], on: todayInLondon(), sessionId: null }}
+            record={{ id: invitation.id, status: null, on: todayInLondon(), sessionId: null }}
             onSubmit={submit}
+            alwaysEnable
           >
             <RadioButtonGroupInput source="status" label="lantern.invitations.new_status" choices={choices} validate={required()} row={false} />
             <DateInput source="on" label="lantern.invitations.on" validate={required()} helperText="lantern.invitations.on_help" />

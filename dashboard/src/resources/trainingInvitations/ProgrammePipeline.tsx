@@ -1,11 +1,11 @@
-import { Box, Button, Card, CardContent, Stack, Typography } from '@mui/material';
+import { Box, Button, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useCanAccess, useDataProvider, useListContext, useTranslate } from 'react-admin';
 import type { ImpactStatistics, LanternDataProvider } from '../../providers/dataProvider';
 
 type Pipeline = ImpactStatistics['invitations'][number];
 
-const STEPS: { status: string | undefined; key: keyof Pipeline }[] = [
+const STEPS: { status: string | undefined; key: keyof Omit<Pipeline, 'programme'> }[] = [
   { status: undefined, key: 'invited' },
   { status: 'INVITED', key: 'awaitingReply' },
   { status: 'ACCEPTED', key: 'accepted' },
@@ -13,9 +13,12 @@ const STEPS: { status: string | undefined; key: keyof Pipeline }[] = [
   { status: 'DELIVERED', key: 'delivered' },
 ];
 
+/** The newest programmes shown at first; "Show all" for the rest. */
+const FIRST = 3;
+
 /**
- * Invitations grouped by programme (staff: the server counts them): for each programme, how many
- * forces were invited and where they stand. Each count filters the list below to those forces.
+ * Invitations grouped by programme (staff: the server counts them), newest programme first: how
+ * many forces were invited and where they stand. Each count filters the list below to those.
  */
 export const ProgrammePipeline = () => {
   const dataProvider = useDataProvider<LanternDataProvider>();
@@ -23,6 +26,7 @@ export const ProgrammePipeline = () => {
   const { setFilters, filterValues, total } = useListContext();
   const { canAccess: isStaff = false } = useCanAccess({ resource: 'impact', action: 'list' });
   const [pipelines, setPipelines] = useState<Pipeline[] | null>(null);
+  const [all, setAll] = useState(false);
   useEffect(() => {
     if (!isStaff) return;
     let live = true;
@@ -35,33 +39,58 @@ export const ProgrammePipeline = () => {
     };
   }, [dataProvider, isStaff, total]);
   if (!pipelines?.length) return null;
+  const shown = all ? pipelines : pipelines.slice(0, FIRST);
   return (
-    <Box component="section" aria-label={translate('lantern.invitations.by_programme')} sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', my: 1 }}>
-      {pipelines.map((p) => (
-        <Card key={p.programme} variant="outlined" sx={{ minWidth: 280 }}>
-          <CardContent sx={{ pb: '12px !important' }}>
-            <Typography variant="subtitle1" component="h2">
-              {p.programme}
-            </Typography>
-            <Stack direction="row" spacing={0.5} useFlexGap flexWrap="wrap">
+    <Box component="section" aria-labelledby="invitation-pipeline-heading" sx={{ p: 2, pb: 1 }} data-testid="invitation-pipeline">
+      <Typography id="invitation-pipeline-heading" variant="subtitle1" component="h2">
+        {translate('lantern.invitations.by_programme')}
+      </Typography>
+      <Table size="small" aria-labelledby="invitation-pipeline-heading">
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate('resources.trainingInvitations.fields.programme')}</TableCell>
+            {STEPS.map(({ key }) => (
+              <TableCell key={key} align="right">
+                {translate(`lantern.invitations.count_heading.${key}`)}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {shown.map((p) => (
+            <TableRow key={p.programme}>
+              <TableCell component="th" scope="row">
+                {p.programme}
+              </TableCell>
               {STEPS.map(({ status, key }) => {
                 const selected = filterValues.programme === p.programme && filterValues.status === status;
                 return (
-                  <Button
-                    key={key}
-                    size="small"
-                    variant={selected ? 'contained' : 'text'}
-                    aria-pressed={selected}
-                    onClick={() => setFilters({ programme: p.programme, ...(status ? { status } : {}) }, {})}
-                  >
-                    {translate(`lantern.invitations.count.${key}`, { smart_count: p[key] as number })}
-                  </Button>
+                  <TableCell key={key} align="right" sx={{ py: 0 }}>
+                    <Button
+                      size="small"
+                      variant={selected ? 'contained' : 'text'}
+                      aria-pressed={selected}
+                      aria-label={translate('lantern.invitations.show_these', {
+                        programme: p.programme,
+                        what: translate(`lantern.invitations.count.${key}`, { smart_count: p[key] }),
+                      })}
+                      onClick={() => setFilters({ programme: p.programme, ...(status ? { status } : {}) }, {})}
+                      sx={{ minWidth: 40 }}
+                    >
+                      {p[key]}
+                    </Button>
+                  </TableCell>
                 );
               })}
-            </Stack>
-          </CardContent>
-        </Card>
-      ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {pipelines.length > FIRST ? (
+        <Button size="small" onClick={() => setAll((a) => !a)} sx={{ mt: 0.5 }}>
+          {translate(all ? 'lantern.invitations.show_fewer' : 'lantern.invitations.show_all', { smart_count: pipelines.length })}
+        </Button>
+      ) : null}
     </Box>
   );
 };
