@@ -30,8 +30,6 @@ export const fundingPurposeChoices = [...enumChoices('FundingPurpose')].sort(
 export const fundingRecordExporter = flatExporter<FundingRecord>('lantern-funding', (r) => ({
   'Financial year': r.financialYear,
   Funder: r.funder?.name,
-  'Kind of funder': enumLabel('FunderKind', r.funder?.kind),
-  Force: r.funder?.force?.name ?? '',
   Purpose: enumLabel('FundingPurpose', r.purpose),
   'Amount (£)': penceToPoundsText(r.amountPence),
   'Amount (pence)': r.amountPence,

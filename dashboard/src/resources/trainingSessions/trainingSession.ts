@@ -52,7 +52,7 @@ export const intentShare = (f: Pick<TrainingFeedback, 'responses' | 'intendToUse
  */
 export const trainingSessionExporter = flatExporter<TrainingSession>('lantern-training-sessions', (s) => ({
   Date: s.date,
-  'Financial year': s.financialYear,
+  'Financial year': s.financialYear, // the date's, shown on screen as the date
   Programme: s.programme,
   Forces: (s.forces ?? []).map((f) => f.name).join('; '),
   Format: enumLabel('TrainingFormat', s.format),
