@@ -94,5 +94,5 @@ describe('police reads follow the consent model', () => {
       { numRuns: 25, seed: 20261128 },
     );
     process.stdout.write(`police model: ${steps} commands in 25 random histories\n`);
-  });
+  }, 180_000); // many real requests: generous on a busy machine (not a timing test)
 });

@@ -1,4 +1,5 @@
 import { wrap, type AnyEntity } from '@mikro-orm/core';
+import { isLoadedObject } from '../modules/report/report.read';
 
 /**
  * A related entity, loaded if the query that fetched its parent did not join it (a reference
@@ -6,6 +7,6 @@ import { wrap, type AnyEntity } from '@mikro-orm/core';
  */
 export async function loaded<T extends AnyEntity>(ref: T | null | undefined): Promise<T | null> {
   if (!ref) return null;
-  if (!wrap(ref).isInitialized()) await wrap(ref).init();
+  if (!isLoadedObject(ref)) await wrap(ref).init(); // a read view (report.read.ts) is always complete
   return ref;
 }

@@ -1,6 +1,7 @@
 import { wrap } from '@mikro-orm/core';
 import { PoliceConsent, POLICE_VISIBLE_CONSENT } from '../modules/consent/consent.enums';
 import type { Report } from '../modules/report/report.entity';
+import { isReportView } from '../modules/report/report.read';
 
 /**
  * May an officer of `forceId` read this report now? The same predicate as reportScope's SQL,
@@ -8,6 +9,10 @@ import type { Report } from '../modules/report/report.entity';
  * not loaded counts as "no": the rule fails closed.
  */
 export function policeMayRead(report: Report, forceId: string): boolean {
+  if (isReportView(report)) {
+    // A list view carries the consent as read by this very request, and the shares' force ids.
+    return POLICE_VISIBLE_CONSENT.includes(report.consent.police as PoliceConsent) && (report.forceArea.id === forceId || report.sharedForceIds.includes(forceId));
+  }
   const consent = report.consent;
   if (!consent || !wrap(consent).isInitialized()) return false;
   if (!POLICE_VISIBLE_CONSENT.includes(consent.police)) return false;

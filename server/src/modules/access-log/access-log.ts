@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../common/context';
@@ -37,22 +38,23 @@ export class AccessLog {
 
   async flush(em: EntityManager, viewer: User): Promise<void> {
     if (this.pending.size === 0) return;
-    const fork = em.fork({ clear: true });
     const at = new Date();
-    // One multi-row INSERT, in autocommit: one statement however many records were read.
-    const rows = [...this.pending.values()].map((p) =>
-      fork.create(AccessEvent, {
-        at,
-        kind: p.kind,
-        actor: fork.getReference('User', viewer.id) as User,
-        actorRole: viewer.role,
-        force: viewer.force ? fork.getReference('Force', viewer.force.id) : null,
-        report: p.reportId ? fork.getReference('Report', p.reportId) : null,
-        member: p.memberId ? fork.getReference('Member', p.memberId) : null,
-        fields: [...p.fields].sort(),
-      } as never),
-    );
-    await fork.insertMany(rows);
+    // One multi-row INSERT of plain rows, in autocommit: one statement however many records were
+    // read, and no entity objects built for a write-only log.
+    const rows = [...this.pending.values()].map((p) => ({
+      id: randomUUID(),
+      createdAt: at,
+      updatedAt: at,
+      at,
+      kind: p.kind,
+      actor: viewer.id,
+      actorRole: viewer.role,
+      force: viewer.force?.id ?? null,
+      report: p.reportId ?? null,
+      member: p.memberId ?? null,
+      fields: [...p.fields].sort(),
+    }));
+    await em.fork({ clear: true }).insertMany(AccessEvent, rows as never[]);
     this.pending.clear();
   }
 }

@@ -88,7 +88,7 @@ export class Report extends BaseEntity<'status'> {
   @OneToMany({ entity: 'ReportShare', mappedBy: 'report' })
   shares = new Collection<ReportShare>(this);
 
-  @OneToMany({ entity: () => ReportIdentifier, mappedBy: 'report', orphanRemoval: true })
+  @OneToMany({ entity: () => ReportIdentifier, mappedBy: 'report', orphanRemoval: true, orderBy: { createdAt: 'ASC', id: 'ASC' } })
   identifiers = new Collection<ReportIdentifier>(this);
 }
 

@@ -1,5 +1,6 @@
 import { wrap } from '@mikro-orm/core';
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { BadUserInputError } from '../../common/errors';
 import { requireViewer, type Context } from '../../common/context';
 import { loaded } from '../../common/load';
@@ -12,6 +13,7 @@ import { Force } from '../force/force.entity';
 import { Member } from '../member/member.entity';
 import { Report, ReportIdentifier } from './report.entity';
 import { CreateReportInput, ReportListArgs, SetConsentArgs, SubmitReportInput, UpdateReportInput } from './report.inputs';
+import { canUseViews, isLoadedObject } from './report.read';
 import { ReportService } from './report.service';
 
 @ObjectType({ description: 'A page of reports' })
@@ -34,18 +36,18 @@ export class PoliceRead {
 
 const service = (ctx: Context) => new ReportService(ctx.em, requireViewer(ctx));
 
-/** Loads a to-one relation of a report when the query that fetched it did not join it. */
+/** Loads a to-one relation of a report when the query that fetched it did not join it (a list view has them all). */
 async function related<K extends 'forceArea' | 'consent' | 'caseFile' | 'member'>(ctx: Context, report: Report, key: K): Promise<Report[K]> {
   const value = report[key];
-  if (value && !wrap(value).isInitialized()) await ctx.em.populate(report, [key] as never);
+  if (value && !isLoadedObject(value)) await ctx.em.populate(report, [key] as never);
   return report[key];
 }
 
 @Resolver(() => Report)
 export class ReportResolver {
   @Query(() => ReportList, { description: 'Reports the caller may see, filtered and paged in SQL' })
-  reports(@Args(() => ReportListArgs) args: ReportListArgs, @Ctx() ctx: Context) {
-    return service(ctx).list(args);
+  reports(@Args(() => ReportListArgs) args: ReportListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return service(ctx).list(args, { views: canUseViews(info) });
   }
 
   @Query(() => Report, { description: 'NOT_FOUND for a report the caller may not see, exactly as for a missing one' })
@@ -54,8 +56,8 @@ export class ReportResolver {
   }
 
   @Query(() => ReportList, { description: 'The signed-in member’s own reports' })
-  myReports(@Args(() => ReportListArgs) args: ReportListArgs, @Ctx() ctx: Context) {
-    return service(ctx).list(args);
+  myReports(@Args(() => ReportListArgs) args: ReportListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return service(ctx).list(args, { views: canUseViews(info) });
   }
 
   @Mutation(() => Report, { description: 'A case worker’s intake of a report' })
@@ -117,6 +119,7 @@ export class ReportResolver {
 
   @FieldResolver(() => [ReportIdentifier], { nullable: true })
   async identifiers(@Root() report: Report): Promise<ReportIdentifier[]> {
+    if (Array.isArray(report.identifiers)) return report.identifiers; // a list view
     if (!report.identifiers.isInitialized()) await report.identifiers.init();
     return report.identifiers.getItems();
   }
@@ -157,7 +160,7 @@ export class ConsentResolver {
   @FieldResolver(() => String, { nullable: true, description: 'Who recorded it (staff only)' })
   async recordedByName(@Root() consent: Consent, @Ctx() ctx: Context): Promise<string | null> {
     if (!consent.recordedBy) return null;
-    if (!wrap(consent.recordedBy).isInitialized()) await ctx.em.populate(consent, ['recordedBy']);
+    if (!isLoadedObject(consent.recordedBy)) await ctx.em.populate(consent, ['recordedBy']);
     return consent.recordedBy.name;
   }
 }

@@ -1,9 +1,9 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isCalendarDate, todayInLondon } from '../../common/dates';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors';
 import { isUuid } from '../../common/ids';
-import { findPage, offsetOf, SortOrder, type Page } from '../../common/pagination';
+import { offsetOf, SortOrder, type Page } from '../../common/pagination';
 import { likePattern } from '../../common/text';
 import { Role } from '../../policy/roles';
 import { reportScope } from '../../policy/scopes';
@@ -16,6 +16,7 @@ import { Member } from '../member/member.entity';
 import { User } from '../user/user.entity';
 import { ReportShare } from './report-share.entity';
 import { Report, ReportIdentifier } from './report.entity';
+import { findReportViews } from './report.read';
 import { Channel } from './report.enums';
 import { ReportSortField, type ConsentInput, type CreateReportInput, type IdentifierInput, type ReportFilter, type ReportListArgs, type SetConsentArgs, type SubmitReportInput, type UpdateReportInput } from './report.inputs';
 
@@ -48,32 +49,43 @@ export class ReportService {
     private readonly viewer: User,
   ) {}
 
-  async list(args: ReportListArgs): Promise<Page<Report> & { endCursor: string | null }> {
+  /**
+   * A page of the reports the viewer may see. With `views`, the page is read as plain views in
+   * one statement (report.read.ts); the resolver asks for that only when every selected field
+   * can be answered from a view.
+   */
+  async list(args: ReportListArgs, { views = false }: { views?: boolean } = {}): Promise<Page<Report> & { endCursor: string | null }> {
     if (this.viewer.role === Role.POLICE_PARTNER) refuseHiddenCriteria(args);
-    const where: FilterQuery<Report> = { $and: [reportScope(this.viewer, this.em), filterToWhere(args.filter)] };
+    const where: FilterQuery<Report> = { $and: [reportScope(this.viewer, this.em), filterToWhere(args.filter, this.em)] };
     const order = args.sortOrder ?? (args.sortField ? SortOrder.ASC : SortOrder.DESC);
     const newestFirst = (!args.sortField || args.sortField === ReportSortField.receivedAt) && order === SortOrder.DESC;
-    let page: Page<Report>;
-    if (args.after === undefined || args.after === null) {
-      page = await findPage(this.em, Report, where, {
-        populate: reportPopulate(this.viewer),
-        orderBy: [{ [args.sortField ?? 'receivedAt']: order }, { id: order }],
-        ...offsetOf(args),
-      });
-    } else {
+    let pageWhere = where;
+    let orderBy: QueryOrderMap<Report>[] = [{ [args.sortField ?? 'receivedAt']: order }, { id: order }];
+    let limits: { limit: number; offset?: number } = offsetOf(args);
+    if (args.after !== undefined && args.after !== null) {
       // Keyset: newest first, strictly after the cursor's (receivedAt, id); the count ignores the cursor.
       if (!newestFirst) throw new BadUserInputError('after', 'works only with the default order (newest first)');
       const cursor = decodeCursor(args.after);
-      const after: FilterQuery<Report> = { $or: [{ receivedAt: { $lt: cursor.at } }, { receivedAt: cursor.at, id: { $lt: cursor.id } }] };
-      page = await findPage(this.em, Report, { $and: [where, after] }, {
-        populate: reportPopulate(this.viewer),
-        orderBy: [{ receivedAt: SortOrder.DESC }, { id: SortOrder.DESC }],
-        limit: args.perPage,
-      });
-      Object.defineProperty(page, 'totalCount', { get: () => this.em.count(Report, where) });
+      pageWhere = { $and: [where, { $or: [{ receivedAt: { $lt: cursor.at } }, { receivedAt: cursor.at, id: { $lt: cursor.id } }] }] };
+      orderBy = [{ receivedAt: SortOrder.DESC }, { id: SortOrder.DESC }];
+      limits = { limit: args.perPage };
     }
-    const last = page.nodes.length === args.perPage ? page.nodes[page.nodes.length - 1] : undefined;
-    return Object.assign(page, { endCursor: newestFirst && last ? encodeCursor(last) : null });
+    const em = this.em;
+    let total: Promise<number> | undefined;
+    const nodes = views
+      ? ((await findReportViews(this.em, pageWhere, orderBy, limits)) as unknown as Report[])
+      : await this.em.find(Report, pageWhere, { populate: reportPopulate(this.viewer), orderBy, ...limits });
+    const last = nodes.length === args.perPage ? nodes[nodes.length - 1] : undefined;
+    return {
+      nodes,
+      get totalCount() {
+        return (total ??= countReports());
+      },
+      endCursor: newestFirst && last ? encodeCursor(last) : null,
+    };
+    function countReports(this: void) {
+      return em.count(Report, where);
+    }
   }
 
   /** A report the viewer may see, or NOT_FOUND (the same for a hidden and a missing one). */
@@ -352,7 +364,7 @@ function refuseHiddenCriteria(args: ReportListArgs): void {
   if (args.filter?.alertsConsent != null) throw new ForbiddenError('You may not filter by alerts consent', 'alertsConsent');
 }
 
-function filterToWhere(filter: ReportFilter | undefined): FilterQuery<Report> {
+function filterToWhere(filter: ReportFilter | undefined, em: EntityManager): FilterQuery<Report> {
   if (!filter) return {};
   const nothing = { id: null };
   const where: FilterQuery<Report>[] = [];
@@ -369,7 +381,9 @@ function filterToWhere(filter: ReportFilter | undefined): FilterQuery<Report> {
   if (filter.identifierValue?.trim()) {
     if (!filter.identifierKind) throw new BadUserInputError('identifierKind', 'is needed to search by identifier');
     const value = normaliseIdentifier(filter.identifierKind, filter.identifierValue, 'identifierValue');
-    where.push({ identifiers: { kind: filter.identifierKind, value } });
+    // A sub-select, not a join: a page never repeats a report, and the ids query stays one table.
+    const withIdentifier = em.createQueryBuilder(ReportIdentifier, 'i').select('i.report').where({ kind: filter.identifierKind, value }).getKnexQuery();
+    where.push({ id: { $in: withIdentifier as unknown as string[] } });
   }
   if (filter.memberId) where.push(isUuid(filter.memberId) ? { member: filter.memberId } : nothing);
   if (filter.ids) where.push({ id: { $in: filter.ids.filter(isUuid) } });
