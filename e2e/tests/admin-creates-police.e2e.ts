@@ -55,7 +55,7 @@ describe('an admin sets up a police partner, who then sees only the police menu'
     await new LoginPage(page).open();
     await new LoginPage(page).signIn(OFFICER.email, OFFICER.password);
     const items = await new AppShell(page).menuItems();
-    expect(items).toEqual(['Reports', 'Requests', 'Alerts', 'My force']);
+    expect(items).toEqual(['Dashboard', 'Reports', 'Requests', 'Alerts', 'My force', 'Funding', 'Training sessions', 'Training invitations']);
     await screenshot(page, '04-officer-home');
 
     // The users page is not theirs: the dashboard does not offer it...

@@ -53,7 +53,7 @@ describe('a police partner sees only consented reports of their force, and loses
   it('signs in and sees the police menu', async () => {
     await new LoginPage(page).open();
     await new LoginPage(page).signIn('police.kent@example.org', 'demo-password-1');
-    expect(await new AppShell(page).menuItems()).toEqual(['Reports', 'Requests', 'Alerts', 'My force']);
+    expect(await new AppShell(page).menuItems()).toEqual(['Dashboard', 'Reports', 'Requests', 'Alerts', 'My force', 'Funding', 'Training sessions', 'Training invitations']);
   });
 
   it('finds the consented Kent report, reads the police summary and never the narrative', async () => {
