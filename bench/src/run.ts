@@ -341,9 +341,12 @@ async function main(): Promise<void> {
   const settle = async (srv: RunningServer): Promise<number> => {
     const t0 = performance.now();
     const busy = `from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid() and backend_type = 'client backend'`;
-    for (;;) {
+    // A server may hold a queue of abandoned requests and keep sending statements: idle means
+    // idle for 3 polls in a row (150 ms), within at most 2 minutes.
+    for (let idle = 0; idle < 3; ) {
       const { n } = (await client.query<{ n: number }>(`select count(*)::int as n ${busy}`)).rows[0];
-      if (n === 0 || performance.now() - t0 > 30_000) break;
+      idle = n === 0 ? idle + 1 : 0;
+      if (performance.now() - t0 > 120_000) break;
       if (performance.now() - t0 > 2_000) {
         const { c } = (await client.query<{ c: number }>(`select count(*) filter (where pg_cancel_backend(pid))::int as c ${busy}`)).rows[0];
         cancelledStatements += c;
