@@ -179,6 +179,18 @@ describe('who sees what', () => {
     expect(filtered.data).toEqual({ fundingRecords: { totalCount: 0 }, fundingTotals: { totalPence: 0 } });
   });
 
+  it('trainers’ names stay with the charity: police see only whether an expert by experience led the session', async () => {
+    const q = 'query ($id: ID!) { trainingSession(id: $id) { trainers { name expertByExperience } } }';
+    const police = await server.gql(q, { id: ids.sessionKent }, await server.tokenFor('POLICE_KENT'));
+    expect(police.data!.trainingSession.trainers).toEqual([{ name: null, expertByExperience: true }]);
+    expect(codesOf(police)).toEqual(['FORBIDDEN']);
+    expect(police.errors![0].path).toEqual(['trainingSession', 'trainers', 0, 'name']);
+    const ok = await server.gql('query ($id: ID!) { trainingSession(id: $id) { trainers { expertByExperience } } }', { id: ids.sessionKent }, await server.tokenFor('POLICE_KENT'));
+    expect(ok.errors).toBeUndefined();
+    const staff = await server.gql(q, { id: ids.sessionKent }, await server.tokenFor(Role.CASE_WORKER));
+    expect(staff.data!.trainingSession.trainers).toEqual([{ name: 'Ruby', expertByExperience: true }]);
+  });
+
   it('an Avon officer sees Avon’s two records and the sessions Avon attended', async () => {
     const res = await server.gql(LISTS, {}, await server.tokenFor('POLICE_AVON'));
     expect(res.data!.fundingRecords.totalCount).toBe(2);

@@ -804,6 +804,7 @@ export const lanternMessages = {
       feedback_none_short: 'No feedback yet',
       trainer_expert: '%{name} (expert by experience)',
       no_trainers: 'No trainers recorded.',
+      trainer_unnamed: 'Trainer',
       read_only: 'You can read this session. Only managers record or change sessions and feedback.',
       whole_number: 'Use a whole number',
       delete_title: 'Delete this training session?',

@@ -484,7 +484,7 @@ const IMPACT_STATISTICS = gql`
 
 const RECORD_TRAINING_FEEDBACK = gql`
   mutation RecordTrainingFeedback($sessionId: ID!, $input: TrainingFeedbackInput!) {
-    data: recordTrainingFeedback(sessionId: $sessionId, input: $input) { ${TRAINING_SESSION_RECORD} }
+    data: recordTrainingFeedback(sessionId: $sessionId, input: $input) { ${TRAINING_SESSION_RECORD('MANAGER')} }
   }
 `;
 

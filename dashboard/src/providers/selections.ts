@@ -198,19 +198,22 @@ export const TRAINING_FEEDBACK = `
   concernsBefore { theme count }
   concernsAfter { theme count }`;
 
-const TRAINING_SESSION_ROW = `
+/** Trainers' names are for staff: a police partner reads only whether an expert by experience led it. */
+const trainers = (role: Role | undefined) => (role === 'POLICE_PARTNER' ? 'trainers { expertByExperience }' : 'trainers { name expertByExperience }');
+
+const TRAINING_SESSION_ROW = (role: Role | undefined) => `
   id date financialYear programme format location officersAttending
   forces { ${FORCE} }
-  trainers { name expertByExperience }
+  ${trainers(role)}
   feedback { id responses intendToUse }`;
 
 export const trainingSessionRow: Selection = TRAINING_SESSION_ROW;
 
 /** A whole session: its page, the editor, and the answer to every session mutation. */
-export const TRAINING_SESSION_RECORD = `
+export const TRAINING_SESSION_RECORD = (role: Role | undefined) => `
   id date financialYear programme format location notes officersAttending createdAt updatedAt
   forces { ${FORCE} }
-  trainers { name expertByExperience }
+  ${trainers(role)}
   feedback { ${TRAINING_FEEDBACK} }`;
 
 export const trainingSessionRecord: Selection = TRAINING_SESSION_RECORD;

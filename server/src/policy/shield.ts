@@ -225,7 +225,9 @@ export const policy = {
   TrainingSession: each(or(isStaff, isPoliceOfTrainingForce), ...TIMESTAMPS, 'date', 'financialYear', 'forces', 'format', 'location', 'programme', 'trainers', 'officersAttending', 'notes', 'feedback'),
   TrainingSessionList: each(canListFundingAndTraining, 'nodes', 'totalCount'),
   // Reached only through TrainingSession.trainers / .feedback, which are guarded above.
-  Trainer: each(canListFundingAndTraining, 'name', 'expertByExperience'),
+  // Trainers' names stay with the charity: experts by experience are people with lived experience
+  // of sex work. Police partners see only whether a session was led by one.
+  Trainer: { name: isStaff, expertByExperience: canListFundingAndTraining },
   TrainingFeedback: each(canListFundingAndTraining, ...TIMESTAMPS, 'responses', 'intendToUse', 'concernsBefore', 'concernsAfter'),
   ThemeCount: each(canListFundingAndTraining, 'theme', 'count'),
   TrainingInvitation: each(or(isStaff, isPoliceOfRecordForce), ...TIMESTAMPS, 'force', 'programme', 'status', 'invitedOn', 'acceptedOn', 'declinedOn', 'deliveredOn', 'session', 'notes'),

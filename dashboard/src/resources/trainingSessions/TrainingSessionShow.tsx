@@ -138,8 +138,12 @@ const SessionLayout = () => {
         {session.trainers?.length ? (
           <MuiList dense disablePadding>
             {session.trainers.map((t, i) => (
-              <ListItem key={`${t.name}-${i}`} disableGutters>
-                {t.expertByExperience ? translate('lantern.training.trainer_expert', { name: t.name }) : t.name}
+              <ListItem key={`${t.name ?? ''}-${i}`} disableGutters>
+                {t.name == null
+                  ? translate(t.expertByExperience ? 'lantern.training.form.trainer_expert' : 'lantern.training.trainer_unnamed')
+                  : t.expertByExperience
+                    ? translate('lantern.training.trainer_expert', { name: t.name })
+                    : t.name}
               </ListItem>
             ))}
           </MuiList>

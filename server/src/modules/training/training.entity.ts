@@ -30,7 +30,7 @@ export const INVITATION_TRANSITIONS: Readonly<Record<InvitationStatus, readonly 
 /** Someone who led a session, as they wish to be credited. */
 @ObjectType()
 export class Trainer {
-  @Field(() => String, { description: 'As the trainer wishes to be credited (a first name or a pseudonym is fine)' })
+  @Field(() => String, { nullable: true, description: 'As the trainer wishes to be credited (a first name or a pseudonym is fine); staff only' })
   name!: string;
 
   @Field(() => Boolean, { description: 'An expert by experience: someone with lived experience of sex work' })
