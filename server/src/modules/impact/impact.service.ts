@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { financialYearBounds } from '../../common/financial-year';
 import { IncidentType } from '../report/report.enums';
 import { type AlertYear, type CostAssumptionsInput, type CostEstimate, DEFAULT_COST_ASSUMPTIONS, type ImpactStatistics, type IncidentTypeCount, type InvitationPipeline, type ReportYear, type TrainingYear } from './impact.types';
 
@@ -16,35 +17,69 @@ const pounds = (pence: number) => `£${Math.round(pence / 100).toLocaleString('e
 export class ImpactService {
   constructor(private readonly em: EntityManager) {}
 
-  async statistics(financialYear: string | null, costs: CostAssumptionsInput | undefined): Promise<ImpactStatistics> {
-    const [reportsByYear, reportsByIncidentType, alertsByYear, trainingByYear, invitations] = await Promise.all([
-      this.reportsByYear(financialYear),
-      this.reportsByIncidentType(financialYear),
-      this.alertsByYear(financialYear),
-      this.trainingByYear(financialYear),
-      this.invitations(),
-    ]);
-    const reports = reportsByYear.reduce((n, y) => n + y.reports, 0);
-    const violentOrSexualReports = reportsByYear.reduce((n, y) => n + y.violentOrSexual, 0);
+  /**
+   * Each group of figures is its own query, started only when the client selects a field that
+   * needs it (the fields are getters): a request for the report figures does not also aggregate
+   * alerts, training and invitations.
+   */
+  statistics(financialYear: string | null, costs: CostAssumptionsInput | undefined): ImpactStatistics {
+    const once = <T>(load: () => Promise<T>) => {
+      let value: Promise<T> | undefined;
+      return () => (value ??= load());
+    };
+    const reportsByYear = once(() => this.reportsByYear(financialYear));
+    const reportsByIncidentType = once(() => this.reportsByIncidentType(financialYear));
+    const alertsByYear = once(() => this.alertsByYear(financialYear));
+    const trainingByYear = once(() => this.trainingByYear(financialYear));
+    const invitations = once(() => this.invitations());
+    const sum = (rows: ReportYear[], key: 'reports' | 'violentOrSexual') => rows.reduce((n, y) => n + y[key], 0);
     return {
       financialYear,
-      reports,
-      violentOrSexualReports,
-      violentOrSexualShare: reports ? violentOrSexualReports / reports : 0,
-      reportsByIncidentType,
-      reportsByYear,
-      alertsByYear,
-      alertsPublished: alertsByYear.reduce((n, y) => n + y.published, 0),
-      trainingByYear,
-      invitations,
-      costsAvoided: estimateCosts(alertsByYear, costs),
-    };
+      get reports() {
+        return reportsByYear().then((rows) => sum(rows, 'reports'));
+      },
+      get violentOrSexualReports() {
+        return reportsByYear().then((rows) => sum(rows, 'violentOrSexual'));
+      },
+      get violentOrSexualShare() {
+        return reportsByYear().then((rows) => (sum(rows, 'reports') ? sum(rows, 'violentOrSexual') / sum(rows, 'reports') : 0));
+      },
+      get reportsByIncidentType() {
+        return reportsByIncidentType();
+      },
+      get reportsByYear() {
+        return reportsByYear();
+      },
+      get alertsByYear() {
+        return alertsByYear();
+      },
+      get alertsPublished() {
+        return alertsByYear().then((rows) => rows.reduce((n, y) => n + y.published, 0));
+      },
+      get trainingByYear() {
+        return trainingByYear();
+      },
+      get invitations() {
+        return invitations();
+      },
+      get costsAvoided() {
+        return alertsByYear().then((rows) => estimateCosts(rows, costs));
+      },
+    } as unknown as ImpactStatistics;
   }
 
   private yearCondition(expression: string, financialYear: string | null, params: unknown[]): string {
     if (!financialYear) return 'true';
     params.push(financialYear);
     return `${expression} = ?`;
+  }
+
+  /** A timestamp column within a financial year, as a range on the column itself (so its index serves). */
+  private yearRange(column: string, financialYear: string | null, params: unknown[]): string {
+    if (!financialYear) return 'true';
+    const { from, to } = financialYearBounds(financialYear);
+    params.push(from, to);
+    return `${column} >= (?::date)::timestamp at time zone 'Europe/London' and ${column} < ((?::date) + 1)::timestamp at time zone 'Europe/London'`;
   }
 
   private async reportsByYear(financialYear: string | null): Promise<ReportYear[]> {
@@ -56,7 +91,7 @@ export class ImpactService {
               count(*) filter (where c.police = 'FULL')::int as full,
               count(*) filter (where c.police = 'ANONYMOUS_INTELLIGENCE')::int as anonymous
          from report r join consent c on c.id = r.consent_id
-        where c.statistics and ${this.yearCondition(fyOf('r.received_at'), financialYear, params)}
+        where c.statistics and ${this.yearRange('r.received_at', financialYear, params)}
         group by 1 order by 1`,
       params,
     );
@@ -68,7 +103,7 @@ export class ImpactService {
     const rows = await this.em.execute<{ type: IncidentType; count: number }[]>(
       `select t as type, count(*)::int as count
          from report r join consent c on c.id = r.consent_id cross join lateral unnest(r.incident_types) as t
-        where c.statistics and ${this.yearCondition(fyOf('r.received_at'), financialYear, params)}
+        where c.statistics and ${this.yearRange('r.received_at', financialYear, params)}
         group by t order by count desc, t`,
       params,
     );
@@ -83,7 +118,7 @@ export class ImpactService {
               count(*) filter (where a.incident_types && ${SEXUAL})::int as sexual,
               count(*) filter (where '${IncidentType.VIOLENCE}' = any(a.incident_types))::int as violence
          from alert a
-        where a.published_at is not null and a.corrects_id is null and ${this.yearCondition(fyOf('a.published_at'), financialYear, params)}
+        where a.published_at is not null and a.corrects_id is null and ${this.yearRange('a.published_at', financialYear, params)}
         group by 1 order by 1`,
       params,
     );
