@@ -1,4 +1,4 @@
-import { allow, deny, or, shield } from 'graphql-shield';
+import { allow, deny, race, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { ForbiddenError } from '../common/errors';
 import { isAdmin, isAuthenticated, isCaseWorker, isManager, isMember, isOwnReport, isPolicePartner, isPoliceOfFundingForce, isPoliceOfRecordForce, isPoliceOfRequestForce, isPoliceOfTrainingForce, isPoliceWithConsent, isPoliceWithFullConsent, isReportStaff, isSelf, isSelfMember, isStaff } from './predicates';
@@ -10,18 +10,25 @@ import { isAdmin, isAuthenticated, isCaseWorker, isManager, isMember, isOwnRepor
  * visible permission change in review. See DESIGN.md, "The access policy".
  */
 
+/**
+ * Any one of the rules, tried in order, stopping at the first that passes (graphql-shield's `race`;
+ * its `or` would evaluate every rule for every field). Rules that look only at the caller's role
+ * come first, so staff reading a long list never run the per-record police and ownership checks.
+ */
+const either = race;
+
 /** Staff read every account; anyone reads their own. */
-const canReadUser = or(isStaff, isSelf);
+const canReadUser = either(isStaff, isSelf);
 /** Report data: case workers and managers, and the member who made the report. Not admins, not police. */
-const canReadReport = or(isReportStaff, isOwnReport);
+const canReadReport = either(isReportStaff, isOwnReport);
 /** Report core and police summary: as above, and police of a force that may see it under its current consent. */
-const canReadReportCore = or(isReportStaff, isOwnReport, isPoliceWithConsent);
+const canReadReportCore = either(isReportStaff, isOwnReport, isPoliceWithConsent);
 /** Police requests: case workers and managers, and officers of the requesting force. */
-const canReadPoliceRequest = or(isReportStaff, isPoliceOfRequestForce);
+const canReadPoliceRequest = either(isReportStaff, isPoliceOfRequestForce);
 /** Who reported, and their contact details: case workers (every read logged) and the member. */
-const canReadMember = or(isCaseWorker, isSelfMember);
+const canReadMember = either(isCaseWorker, isSelfMember);
 /** Funding and training lists: all staff; police partners (the queries return only their own force's). */
-const canListFundingAndTraining = or(isStaff, isPolicePartner);
+const canListFundingAndTraining = either(isStaff, isPolicePartner);
 
 /** The same rule for each named field (for types whose fields all follow one rule). */
 function each<R>(rule: R, ...fields: string[]): Record<string, R> {
@@ -36,17 +43,17 @@ export const policy = {
     user: isAuthenticated, // scoped in SQL: staff see all, everyone else only themselves
     forces: isAuthenticated,
     force: isAuthenticated,
-    reports: or(isReportStaff, isMember, isPolicePartner), // scoped in SQL: own reports; police by consent and force
-    report: or(isReportStaff, isMember, isPolicePartner), // scoped in SQL: an invisible report is NOT_FOUND
+    reports: either(isReportStaff, isMember, isPolicePartner), // scoped in SQL: own reports; police by consent and force
+    report: either(isReportStaff, isMember, isPolicePartner), // scoped in SQL: an invisible report is NOT_FOUND
     myReports: isMember,
     members: isCaseWorker,
-    member: or(isCaseWorker, isMember), // scoped in SQL: a member only themselves
+    member: either(isCaseWorker, isMember), // scoped in SQL: a member only themselves
     myMember: isMember,
     cases: isReportStaff,
     case: isReportStaff,
     accessEvents: isStaff,
-    policeRequests: or(isReportStaff, isPolicePartner), // scoped in SQL: officers see their own force's
-    policeRequest: or(isReportStaff, isPolicePartner),
+    policeRequests: either(isReportStaff, isPolicePartner), // scoped in SQL: officers see their own force's
+    policeRequest: either(isReportStaff, isPolicePartner),
     alerts: isAuthenticated, // scoped in SQL: staff all; admins and police published (police also their force's requests); members their feed
     alert: isAuthenticated,
     myAlerts: isMember,
@@ -74,7 +81,7 @@ export const policy = {
     createReport: isCaseWorker,
     submitReport: isMember,
     updateReport: isCaseWorker,
-    setReportConsent: or(isCaseWorker, isMember), // a member: only their own report (else NOT_FOUND)
+    setReportConsent: either(isCaseWorker, isMember), // a member: only their own report (else NOT_FOUND)
     openCase: isCaseWorker,
     assignCase: isCaseWorker,
     changeCaseStatus: isCaseWorker,
@@ -148,7 +155,7 @@ export const policy = {
     ...each(canReadReportCore, ...TIMESTAMPS, 'reference', 'receivedAt', 'incidentDate', 'forceArea', 'incidentTypes', 'identifiers'),
     policeSummary: canReadReportCore,
     consent: canReadReportCore, // police see only Consent.police, the current level
-    policeContactRoute: or(isReportStaff, isOwnReport, isPoliceWithFullConsent),
+    policeContactRoute: either(isReportStaff, isOwnReport, isPoliceWithFullConsent),
     // Never police.
     channel: canReadReport,
     status: canReadReport,
@@ -159,11 +166,11 @@ export const policy = {
     policeReads: canReadReport, // "Kent Police read your report on ..."
     sharedWith: isReportStaff,
     caseStatus: canReadReport,
-    member: or(isCaseWorker, isOwnReport),
+    member: either(isCaseWorker, isOwnReport),
     case: isReportStaff,
     linkedReports: isReportStaff,
   },
-  ReportList: each(or(isReportStaff, isMember, isPolicePartner), 'nodes', 'totalCount', 'endCursor'),
+  ReportList: each(either(isReportStaff, isMember, isPolicePartner), 'nodes', 'totalCount', 'endCursor'),
   // Reached only through Report.policeReads, which is guarded above.
   PoliceRead: each(isAuthenticated, 'at', 'force', 'fields'),
   // Reached only through Report.identifiers, which is guarded above.
@@ -171,7 +178,7 @@ export const policy = {
   // Reached only through Report.consent, which is guarded above.
   Consent: {
     police: isAuthenticated, // police too: the current level of a report they may see
-    ...each(or(isReportStaff, isMember), ...TIMESTAMPS, 'alerts', 'statistics', 'method', 'recordedAt', 'withdrawnAt'),
+    ...each(either(isReportStaff, isMember), ...TIMESTAMPS, 'alerts', 'statistics', 'method', 'recordedAt', 'withdrawnAt'),
     recordedByName: isReportStaff,
   },
   // Reached only through Report.consentHistory, which is guarded above.
@@ -197,7 +204,7 @@ export const policy = {
     ...each(canReadPoliceRequest, ...TIMESTAMPS, 'force', 'kind', 'question', 'identifierKind', 'identifierValue', 'crimeReference', 'status', 'reply', 'answeredAt', 'requestedByName'),
     reports: canReadPoliceRequest, // filtered again by the caller's report scope at read time
   },
-  PoliceRequestList: { nodes: or(isReportStaff, isPolicePartner), totalCount: or(isReportStaff, isPolicePartner) },
+  PoliceRequestList: { nodes: either(isReportStaff, isPolicePartner), totalCount: either(isReportStaff, isPolicePartner) },
   // What members and partners see of an alert they may see (the query scopes which ones).
   Alert: {
     ...each(isAuthenticated, ...TIMESTAMPS, 'title', 'body', 'status', 'incidentTypes', 'shownIdentifiers', 'targetAreas', 'onBehalfOf', 'publishedAt', 'expiresAt', 'withdrawnAt', 'withdrawalReason'),
@@ -211,9 +218,9 @@ export const policy = {
   IdentifierCheckResult: each(isMember, 'value', 'alerts', 'note'),
   DeliveryCounts: each(isReportStaff, 'pending', 'sent', 'failed'),
   // Funding: staff; a police partner only their own force's (the record's funder is their force).
-  Funder: each(or(isStaff, isPoliceOfRecordForce), ...TIMESTAMPS, 'name', 'kind', 'force'),
+  Funder: each(either(isStaff, isPoliceOfRecordForce), ...TIMESTAMPS, 'name', 'kind', 'force'),
   FunderList: each(canListFundingAndTraining, 'nodes', 'totalCount'),
-  FundingRecord: each(or(isStaff, isPoliceOfFundingForce), ...TIMESTAMPS, 'funder', 'financialYear', 'amountPence', 'purpose', 'receivedOn', 'agreementReference', 'notes'),
+  FundingRecord: each(either(isStaff, isPoliceOfFundingForce), ...TIMESTAMPS, 'funder', 'financialYear', 'amountPence', 'purpose', 'receivedOn', 'agreementReference', 'notes'),
   FundingRecordList: each(canListFundingAndTraining, 'nodes', 'totalCount'),
   // Reached only through fundingTotals, which sums only what the caller may see.
   FundingTotals: each(canListFundingAndTraining, 'totalPence', 'byYear', 'byFunder', 'byYearAndFunder', 'byPurpose'),
@@ -222,7 +229,7 @@ export const policy = {
   FundingYearFunderTotal: each(canListFundingAndTraining, 'financialYear', 'funder', 'amountPence'),
   FundingPurposeTotal: each(canListFundingAndTraining, 'purpose', 'amountPence'),
   // Training: staff; a police partner only sessions their force attended and their force's invitations.
-  TrainingSession: each(or(isStaff, isPoliceOfTrainingForce), ...TIMESTAMPS, 'date', 'financialYear', 'forces', 'format', 'location', 'programme', 'trainers', 'officersAttending', 'notes', 'feedback'),
+  TrainingSession: each(either(isStaff, isPoliceOfTrainingForce), ...TIMESTAMPS, 'date', 'financialYear', 'forces', 'format', 'location', 'programme', 'trainers', 'officersAttending', 'notes', 'feedback'),
   TrainingSessionList: each(canListFundingAndTraining, 'nodes', 'totalCount'),
   // Reached only through TrainingSession.trainers / .feedback, which are guarded above.
   // Trainers' names stay with the charity: experts by experience are people with lived experience
@@ -230,7 +237,7 @@ export const policy = {
   Trainer: { name: isStaff, expertByExperience: canListFundingAndTraining },
   TrainingFeedback: each(canListFundingAndTraining, ...TIMESTAMPS, 'responses', 'intendToUse', 'concernsBefore', 'concernsAfter'),
   ThemeCount: each(canListFundingAndTraining, 'theme', 'count'),
-  TrainingInvitation: each(or(isStaff, isPoliceOfRecordForce), ...TIMESTAMPS, 'force', 'programme', 'status', 'invitedOn', 'acceptedOn', 'declinedOn', 'deliveredOn', 'session', 'notes'),
+  TrainingInvitation: each(either(isStaff, isPoliceOfRecordForce), ...TIMESTAMPS, 'force', 'programme', 'status', 'invitedOn', 'acceptedOn', 'declinedOn', 'deliveredOn', 'session', 'notes'),
   TrainingInvitationList: each(canListFundingAndTraining, 'nodes', 'totalCount'),
   // The managers' dashboard: staff only (every force's figures at once).
   ImpactStatistics: each(isStaff, 'financialYear', 'reports', 'violentOrSexualReports', 'violentOrSexualShare', 'reportsByIncidentType', 'reportsByYear', 'alertsByYear', 'alertsPublished', 'trainingByYear', 'invitations', 'costsAvoided'),
