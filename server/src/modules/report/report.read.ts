@@ -44,9 +44,9 @@ const CHILD_TYPE: Readonly<Record<string, string>> = {
   'Case.assignee': 'User',
 };
 
-/** True when the selection under this field (a `ReportList`) can be answered from views. */
-export function canUseViews(info: GraphQLResolveInfo): boolean {
-  return info.fieldNodes.every((node) => fits(node.selectionSet, 'ReportList', info.fragments));
+/** True when the selection under this field (a `ReportList`, or one `Report`) can be answered from views. */
+export function canUseViews(info: GraphQLResolveInfo, type: 'ReportList' | 'Report' = 'ReportList'): boolean {
+  return info.fieldNodes.every((node) => fits(node.selectionSet, type, info.fragments));
 }
 
 function fits(set: SelectionSetNode | undefined, type: string, fragments: Record<string, FragmentDefinitionNode>): boolean {

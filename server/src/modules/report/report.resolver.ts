@@ -51,8 +51,8 @@ export class ReportResolver {
   }
 
   @Query(() => Report, { description: 'NOT_FOUND for a report the caller may not see, exactly as for a missing one' })
-  report(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return service(ctx).get(id);
+  report(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return service(ctx).read(id, { views: canUseViews(info, 'Report') });
   }
 
   @Query(() => ReportList, { description: 'The signed-in member’s own reports' })

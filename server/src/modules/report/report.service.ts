@@ -89,6 +89,14 @@ export class ReportService {
   }
 
   /** A report the viewer may see, or NOT_FOUND (the same for a hidden and a missing one). */
+  /** The `report(id)` query: as `get`, read as a plain view when the selection allows (report.read.ts). */
+  async read(id: string, { views = false }: { views?: boolean } = {}): Promise<Report> {
+    if (!views) return this.get(id);
+    const [view] = isUuid(id) ? await findReportViews(this.em, { $and: [{ id }, reportScope(this.viewer, this.em)] }, [{ id: SortOrder.ASC }], { limit: 1 }) : [];
+    if (!view) throw new NotFoundError('Report', 'id');
+    return view as unknown as Report;
+  }
+
   async get(id: string, field = 'id'): Promise<Report> {
     const report = isUuid(id) ? await this.em.findOne(Report, { $and: [{ id }, reportScope(this.viewer, this.em)] }, { populate: reportPopulate(this.viewer) }) : null;
     if (!report) throw new NotFoundError('Report', field);
