@@ -238,9 +238,17 @@ describe('the members’ page, on a phone', () => {
     await member.heading('My reports').waitFor(); // back where they were going
     await page.getByRole('link', { name: reference }).waitFor();
     expect(await page.evaluate(() => sessionStorage.length)).toBe(1 + 1); // the token and its expiry, nothing else
+    const token = await page.evaluate(() => sessionStorage.getItem('lantern.member.token'));
+    expect((await gql('{ me { role } }', {}, token!)).me.role).toBe('MEMBER');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await member.heading('Sign in').waitFor();
     expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    // The server ended the session too: that token no longer works anywhere.
+    const stillWorks = () => gql('{ me { role } }', {}, token!).then(() => true, (err: Error) => (/UNAUTHENTICATED/.test(err.message) ? false : Promise.reject(err)));
+    for (let i = 0; await stillWorks(); i++) {
+      if (i > 50) throw new Error('the token still works after signing out');
+      await new Promise((r) => setTimeout(r, 100));
+    }
     expect(offOrigin).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { clearSession, readSession, saveSession, whenSignedOut, type Session } from './api';
+import { endSession, readSession, saveSession, whenSignedOut, type Session } from './api';
 import { useRoute, type Route } from './router';
 import { go, Heading, Link } from './ui';
 import { AlertsScreen } from './screens/Alerts';
@@ -20,7 +20,7 @@ export const EXIT_URL = 'https://www.bbc.co.uk/weather';
  * tab's history (Back does not return to it).
  */
 export function quickExit(): void {
-  clearSession();
+  endSession();
   try {
     sessionStorage.clear();
   } catch {
@@ -38,7 +38,7 @@ export function App() {
   const [session, setSession] = useState<Session | null>(() => readSession());
 
   const signOut = useCallback(() => {
-    clearSession();
+    endSession();
     setSession(null);
     go({ name: 'sign-in' }, { replace: true });
   }, []);

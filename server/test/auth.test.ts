@@ -170,3 +170,26 @@ describe('tokens', () => {
     expect((await login('police.kent@example.org', 'a-new-long-password')).errors).toBeUndefined();
   });
 });
+
+describe('signOutEverywhere', () => {
+  it('ends every session of the caller at once, and no one else’s', async () => {
+    const first = await server.login('caseworker@example.org');
+    const second = await server.login('caseworker@example.org');
+    const other = await server.login('manager@example.org');
+    const res = await server.gql('mutation { signOutEverywhere }', {}, first);
+    expect(res.data).toEqual({ signOutEverywhere: true });
+    for (const token of [first, second]) {
+      const me = await server.gql('{ me { id } }', {}, token);
+      expect(codesOf(me)).toEqual(['UNAUTHENTICATED']);
+      expect(me.status).toBe(401);
+    }
+    expect((await server.gql('{ me { email } }', {}, other)).data!.me.email).toBe('manager@example.org');
+    // Signing in again works, with a new token.
+    const again = await server.login('caseworker@example.org');
+    expect((await server.gql('{ me { email } }', {}, again)).data!.me.email).toBe('caseworker@example.org');
+  });
+
+  it('needs a session', async () => {
+    expect(codesOf(await server.gql('mutation { signOutEverywhere }'))).toEqual(['UNAUTHENTICATED']);
+  });
+});

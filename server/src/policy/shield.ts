@@ -72,6 +72,7 @@ export const policy = {
   },
   Mutation: {
     login: allow,
+    signOutEverywhere: isAuthenticated, // the caller's own sessions only
     createUser: isAdmin,
     updateUser: isAdmin,
     deactivateUser: isAdmin,

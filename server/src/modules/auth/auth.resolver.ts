@@ -1,5 +1,5 @@
 import { Field, Mutation, ObjectType, Resolver, Arg, Ctx } from 'type-graphql';
-import type { Context } from '../../common/context';
+import { requireViewer, type Context } from '../../common/context';
 import { User } from '../user/user.entity';
 import { AuthService } from './auth.service';
 
@@ -28,5 +28,11 @@ export class AuthResolver {
     const result = await new AuthService(ctx.em, ctx.config).login(email, password, totp);
     ctx.signedIn = result.user;
     return result;
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends every session of this account, on every device: every token issued so far stops working at once' })
+  async signOutEverywhere(@Ctx() ctx: Context): Promise<boolean> {
+    await new AuthService(ctx.em, ctx.config).revokeAllSessions(requireViewer(ctx).id);
+    return true;
   }
 }

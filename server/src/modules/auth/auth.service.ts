@@ -78,6 +78,11 @@ export class AuthService {
    * deactivation, a password reset or a role change takes effect on the very next request.
    * No header: anonymous (null). A bad, expired or revoked token: UNAUTHENTICATED.
    */
+  /** Every token carries the account's token version; raising it ends every session at once. */
+  async revokeAllSessions(userId: string): Promise<void> {
+    await this.em.execute('update app_user set token_version = token_version + 1, updated_at = now() where id = ?', [userId]);
+  }
+
   async authenticate(authorization: string | undefined): Promise<User | null> {
     if (!authorization) return null;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
