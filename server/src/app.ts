@@ -133,7 +133,7 @@ export function createApp({ orm, config, isMigrated = () => true }: AppOptions):
               }
               throw err;
             }
-            return { em, viewer, config, requestId: randomUUID(), accessLog: new AccessLog() };
+            return { em, viewer, config, requestId: randomUUID(), accessLog: new AccessLog(), clientAddress: req.socket.remoteAddress ?? 'unknown' };
           },
         }),
       );

@@ -168,11 +168,15 @@ describe('the identifier checker', () => {
     const member = await registerMember(server, 'limit@example.org');
     const user = await server.orm.em.fork().findOneOrFail(User, { id: member.userId });
     const em = server.orm.em.fork();
-    for (let i = 0; i < CHECKS_PER_DAY - 1; i++) em.create(IdentifierCheck, { user, kind: 'PHONE' as never, valueHash: 'x'.repeat(64), matches: 0, at: new Date() });
+    // The oldest of the day's checks was 23 hours ago: one more is allowed in about an hour.
+    for (let i = 0; i < CHECKS_PER_DAY - 1; i++) em.create(IdentifierCheck, { user, kind: 'PHONE' as never, valueHash: 'x'.repeat(64), matches: 0, at: new Date(Date.now() - (i === 0 ? 23 * 3600_000 : 0)) });
     await em.flush();
     expect((await server.gql(CHECK, { kind: 'VEHICLE', value: 'zz99 zzz' }, member.token)).errors).toBeUndefined();
     const limited = await server.gql(CHECK, { kind: 'VEHICLE', value: 'zz99 zzz' }, member.token);
-    expect(limited.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'value' });
+    expect(limited.status).toBe(429);
+    expect(limited.errors![0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    expect(limited.errors![0].extensions!.retryAfterSeconds).toBeGreaterThan(3500);
+    expect(limited.errors![0].extensions!.retryAfterSeconds).toBeLessThanOrEqual(3600);
   });
 
   it('holds the limit under a burst of parallel checks', async () => {

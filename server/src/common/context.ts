@@ -13,6 +13,8 @@ export interface Context {
   signedIn?: User;
   config: Config;
   requestId: string;
+  /** The network address the request came from (the socket's; no proxy headers are trusted). */
+  clientAddress: string;
   /** Sensitive reads of this request, written as AccessEvents before the response leaves. */
   accessLog: AccessLog;
 }

@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'TOO_MANY_REQUESTS'
   | 'INTERNAL_SERVER_ERROR';
 
 export class AppError extends GraphQLError {
@@ -45,5 +46,15 @@ export class BadUserInputError extends AppError {
 export class ConflictError extends AppError {
   constructor(field: string, message: string) {
     super('CONFLICT', `${field}: ${message}`, { field });
+  }
+}
+
+/** Past a rate limit: says when to try again (seconds), in the error and as HTTP 429 Retry-After. */
+export class TooManyRequestsError extends AppError {
+  constructor(retryAfterSeconds: number) {
+    super('TOO_MANY_REQUESTS', `Too many attempts; please try again in ${retryAfterSeconds} seconds`, {
+      retryAfterSeconds,
+      http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+    });
   }
 }

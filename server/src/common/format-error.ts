@@ -4,7 +4,7 @@ import type { ValidationError } from 'class-validator';
 import { logger } from './logger';
 
 /** Codes that reach clients as they are; anything else is an internal error. */
-const PUBLIC_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT']);
+const PUBLIC_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'TOO_MANY_REQUESTS']);
 /** The request itself was malformed or refused before running (parse, validation, armor limits). */
 const REQUEST_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
 
@@ -59,7 +59,8 @@ export function createFormatError({ isProduction }: FormatErrorOptions) {
 
     if (PUBLIC_CODES.has(code)) {
       const field = (formatted.extensions?.field as string | undefined) ?? (code === 'BAD_USER_INPUT' ? fieldFromMessage(formatted.message) : undefined);
-      return { ...base, message: formatted.message, extensions: { code, ...(field ? { field } : {}) } };
+      const retryAfterSeconds = formatted.extensions?.retryAfterSeconds as number | undefined;
+      return { ...base, message: formatted.message, extensions: { code, ...(field ? { field } : {}), ...(retryAfterSeconds ? { retryAfterSeconds } : {}) } };
     }
 
     if (REQUEST_CODES.has(code)) {

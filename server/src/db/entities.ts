@@ -6,6 +6,7 @@ import { Consent, ConsentEvent } from '../modules/consent/consent.entity';
 import { Force } from '../modules/force/force.entity';
 import { Funder, FundingRecord } from '../modules/funding/funding.entity';
 import { Member } from '../modules/member/member.entity';
+import { RateLimitBucket } from '../modules/rate-limit/rate-limit.entity';
 import { PoliceRequest } from '../modules/police-request/police-request.entity';
 import { ReportShare } from '../modules/report/report-share.entity';
 import { Report, ReportIdentifier, ReportSequence } from '../modules/report/report.entity';
@@ -37,4 +38,5 @@ export const entities = [
   TrainingSession,
   TrainingFeedback,
   TrainingInvitation,
+  RateLimitBucket,
 ];

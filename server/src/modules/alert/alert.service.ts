@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { loaded } from '../../common/load';
 import { offsetOf, SortOrder, type Page } from '../../common/pagination';
@@ -273,8 +273,14 @@ export class AlertService {
     const ids = await this.em.transactional(async (em) => {
       await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`identifier-check:${this.viewer.id}`]);
       const since = new Date(now.getTime() - 86_400_000);
-      if ((await em.count(IdentifierCheck, { user: this.viewer.id, at: { $gt: since } })) >= CHECKS_PER_DAY) {
-        throw new ForbiddenError(`You have used today's ${CHECKS_PER_DAY} checks; please try again tomorrow`, 'value');
+      const [used] = await em.execute<{ n: number; oldest: string | null }[]>(
+        'select count(*)::int as n, min(at) as oldest from identifier_check where user_id = ? and at > ?',
+        [this.viewer.id, since],
+      );
+      if (used.n >= CHECKS_PER_DAY) {
+        // The window is rolling: one more check is allowed when the oldest of the day's leaves it.
+        const retryAfter = Math.max(1, Math.ceil((new Date(used.oldest!).getTime() + 86_400_000 - now.getTime()) / 1000));
+        throw new TooManyRequestsError(retryAfter);
       }
       // jsonb containment on the GIN-indexed shown identifiers; only published, unexpired alerts.
       const rows = await em.execute<{ id: string }[]>(

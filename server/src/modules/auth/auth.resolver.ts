@@ -1,7 +1,8 @@
 import { Field, Mutation, ObjectType, Resolver, Arg, Ctx } from 'type-graphql';
 import { requireViewer, type Context } from '../../common/context';
 import { User } from '../user/user.entity';
-import { AuthService } from './auth.service';
+import { hashedKey, hit } from '../rate-limit/rate-limit';
+import { AuthService, normaliseEmail } from './auth.service';
 
 @ObjectType({ description: 'A signed-in session' })
 export class LoginPayload {
@@ -25,6 +26,9 @@ export class AuthResolver {
     totp: string | null,
     @Ctx() ctx: Context,
   ): Promise<LoginPayload> {
+    // Counted before anything else, whatever the outcome: per network address and per account.
+    await hit(ctx.em, 'loginPerAddress', hashedKey(ctx.config, 'address', ctx.clientAddress));
+    await hit(ctx.em, 'loginPerAccount', hashedKey(ctx.config, 'email', normaliseEmail(email)));
     const result = await new AuthService(ctx.em, ctx.config).login(email, password, totp);
     ctx.signedIn = result.user;
     return result;

@@ -6,6 +6,7 @@ import { isStaffRole } from '../../policy/roles';
 import { AccessKind } from '../access-log/access-event.entity';
 import { LoginPayload } from '../auth/auth.resolver';
 import { Force } from '../force/force.entity';
+import { hashedKey, hit } from '../rate-limit/rate-limit';
 import { Member } from './member.entity';
 import { MemberListArgs, RegisterMemberInput, UpdateMyMemberInput } from './member.inputs';
 import { MemberService, type ContactField } from './member.service';
@@ -19,6 +20,7 @@ const service = (ctx: Context) => new MemberService(ctx.em, ctx.config);
 export class MemberResolver {
   @Mutation(() => LoginPayload, { description: 'Creates a member account and signs it in' })
   async registerMember(@Arg('input', () => RegisterMemberInput) input: RegisterMemberInput, @Ctx() ctx: Context): Promise<LoginPayload> {
+    await hit(ctx.em, 'registrationPerAddress', hashedKey(ctx.config, 'address', ctx.clientAddress));
     const result = await service(ctx).register(input);
     ctx.signedIn = result.user;
     return result;

@@ -13,6 +13,7 @@ import { Force } from '../force/force.entity';
 import { Member } from '../member/member.entity';
 import { Report, ReportIdentifier } from './report.entity';
 import { CreateReportInput, ReportListArgs, SetConsentArgs, SubmitReportInput, UpdateReportInput } from './report.inputs';
+import { hit } from '../rate-limit/rate-limit';
 import { canUseViews, isLoadedObject } from './report.read';
 import { ReportService } from './report.service';
 
@@ -61,12 +62,14 @@ export class ReportResolver {
   }
 
   @Mutation(() => Report, { description: 'A case worker’s intake of a report' })
-  createReport(@Arg('input', () => CreateReportInput) input: CreateReportInput, @Ctx() ctx: Context) {
+  async createReport(@Arg('input', () => CreateReportInput) input: CreateReportInput, @Ctx() ctx: Context) {
+    await hit(ctx.em, 'reportsPerCaseWorker', requireViewer(ctx).id);
     return service(ctx).create(input);
   }
 
   @Mutation(() => Report, { description: 'A member reports for themselves' })
-  submitReport(@Arg('input', () => SubmitReportInput) input: SubmitReportInput, @Ctx() ctx: Context) {
+  async submitReport(@Arg('input', () => SubmitReportInput) input: SubmitReportInput, @Ctx() ctx: Context) {
+    await hit(ctx.em, 'reportsPerMember', requireViewer(ctx).id);
     return service(ctx).submit(input);
   }
 
