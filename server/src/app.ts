@@ -48,6 +48,9 @@ export function createApp({ orm, config, isMigrated = () => true }: AppOptions):
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   const httpServer = http.createServer(app);
+  // A client that trickles its headers or body cannot hold a connection open for long.
+  httpServer.headersTimeout = 15_000;
+  httpServer.requestTimeout = 30_000;
 
   // The shield first (outermost): only fields it allows reach the police read log, then resolve.
   const schema = config.subgraph

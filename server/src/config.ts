@@ -21,6 +21,7 @@ export const ENV_VARS = [
   'LANTERN_SUBGRAPH',
   'SMTP_URL',
   'LANTERN_MAIL_FROM',
+  'LANTERN_STATEMENT_TIMEOUT_MS',
 ] as const;
 export type EnvVar = (typeof ENV_VARS)[number];
 export type Env = Partial<Record<EnvVar, string>>;
@@ -46,6 +47,8 @@ export interface Config {
   tokenTtlSeconds: number;
   /** Serve /graphql as an Apollo Federation 2 subgraph (adds _service and _entities). */
   subgraph: boolean;
+  /** Longest a request's SQL statement may run before PostgreSQL cancels it (migrations are exempt). */
+  statementTimeoutMs: number;
   /** Where alert e-mails go out (smtp:// or smtps://); unset: they wait in the queue. */
   smtpUrl?: string;
   mailFrom: string;
@@ -84,6 +87,7 @@ const schema = z.object({
   LANTERN_DASHBOARD_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'dashboard', 'dist')),
   LANTERN_MEMBER_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'member', 'dist')),
   LANTERN_SUBGRAPH: boolish.optional(),
+  LANTERN_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   LANTERN_MAIL_FROM: z.string().min(3).default('Lantern alerts <alerts@lantern.invalid>'),
 });
@@ -161,6 +165,7 @@ export function loadConfig(env: Env = process.env as Env): Config {
     memberDir: path.resolve(e.LANTERN_MEMBER_DIR),
     tokenTtlSeconds: 60 * 60,
     subgraph: e.LANTERN_SUBGRAPH === true,
+    statementTimeoutMs: e.LANTERN_STATEMENT_TIMEOUT_MS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.LANTERN_MAIL_FROM,
   };

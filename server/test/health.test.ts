@@ -1,3 +1,5 @@
+import { createApp } from '../src/app';
+import { Role } from '../src/policy/roles';
 import { startTestServer, type TestServer } from './helpers/test-server';
 
 let server: TestServer;
@@ -25,5 +27,33 @@ describe('health endpoints', () => {
     const res = await fetch(`${base()}/healthz`);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+});
+
+describe('statement_timeout', () => {
+  it('every request connection cancels a statement that runs past the configured limit', async () => {
+    const limited = await startTestServer({ statementTimeoutMs: 300 });
+    try {
+      const conn = limited.orm.em.fork().getConnection();
+      expect(await conn.execute('show statement_timeout')).toEqual([{ statement_timeout: '300ms' }]);
+      await expect(conn.execute('select pg_sleep(2)')).rejects.toThrow(/statement timeout/);
+      // The server still answers: the connection was not lost, only the statement.
+      expect((await limited.gql('{ forces(perPage: 1) { totalCount } }', {}, await limited.tokenFor(Role.ADMIN))).data!.forces.totalCount).toBe(46);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('HTTP timeouts', () => {
+  it('a client cannot hold a connection open by trickling its request', async () => {
+    const s = await startTestServer();
+    try {
+      const app = createApp({ orm: s.orm, config: s.config });
+      expect(app.httpServer.headersTimeout).toBe(15_000);
+      expect(app.httpServer.requestTimeout).toBe(30_000);
+    } finally {
+      await s.close();
+    }
   });
 });

@@ -9,8 +9,24 @@ import { DemoReportsSeeder } from './seeders/demo-reports.seeder';
 import { DemoSeeder } from './seeders/demo.seeder';
 import { ReferenceSeeder } from './seeders/reference.seeder';
 
-export async function openOrm(url: string): Promise<MikroORM> {
-  return MikroORM.init(ormConfig(url));
+/**
+ * The ORM on a PostgreSQL URL. With `statementTimeoutMs`, every pooled connection gets that
+ * `statement_timeout`: a runaway query is cancelled by PostgreSQL instead of holding a connection.
+ */
+export async function openOrm(url: string, { statementTimeoutMs }: { statementTimeoutMs?: number } = {}): Promise<MikroORM> {
+  if (!statementTimeoutMs) return MikroORM.init(ormConfig(url));
+  const ms = Math.trunc(statementTimeoutMs);
+  return MikroORM.init(
+    ormConfig(url, {
+      pool: {
+        min: 0,
+        max: 10,
+        afterCreate: (conn: { query: (sql: string, cb: (err: Error | null) => void) => void }, done: (err: Error | null, conn: unknown) => void) => {
+          conn.query(`set statement_timeout = ${ms}`, (err) => done(err, conn));
+        },
+      },
+    }),
+  );
 }
 
 /**
@@ -21,7 +37,14 @@ export async function prepareDatabase(
   orm: MikroORM,
   options: Pick<Config, 'demo'> & { demoReports?: boolean },
 ): Promise<{ seededDemo: boolean }> {
-  await orm.getMigrator().up();
+  // Migrations run on a connection of their own, without the request statement_timeout: building
+  // an index on a large table may rightly take longer than any request should.
+  const migrating = await MikroORM.init(ormConfig(orm.config.get('clientUrl')!, { pool: { min: 0, max: 1 } }));
+  try {
+    await migrating.getMigrator().up();
+  } finally {
+    await migrating.close(true);
+  }
   const seeder = orm.getSeeder();
   await seeder.seed(ReferenceSeeder);
   const empty = (await orm.em.fork().count(User, {})) === 0;
@@ -43,7 +66,7 @@ export interface Database {
 }
 
 /** DATABASE_URL when set, else the embedded PostgreSQL under the data dir. */
-export async function connectDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
+export async function connectDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'statementTimeoutMs'>): Promise<Database> {
   let embedded: EmbeddedDatabase | undefined;
   let url = config.databaseUrl;
   if (!url) {
@@ -52,7 +75,7 @@ export async function connectDatabase(config: Pick<Config, 'databaseUrl' | 'data
     url = embedded.url;
   }
   try {
-    const orm = await openOrm(url);
+    const orm = await openOrm(url, { statementTimeoutMs: config.statementTimeoutMs });
     return {
       orm,
       url,

@@ -45,6 +45,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     tokenTtlSeconds: 3600,
     subgraph: false,
     mailFrom: 'Lantern alerts <alerts@lantern.test>',
+    statementTimeoutMs: 15_000,
     ...overrides,
   };
 }
@@ -86,8 +87,8 @@ const ROLE_ACCOUNTS: Record<string, string> = {
 export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
   logger.silence();
   const dbUrl = await createTestDatabase();
-  const orm = await openOrm(dbUrl);
   const config = testConfig(overrides);
+  const orm = await openOrm(dbUrl, { statementTimeoutMs: config.statementTimeoutMs });
   const app: App = createApp({ orm, config });
   const port = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;
