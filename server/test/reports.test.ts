@@ -257,3 +257,55 @@ describe('keyset pagination (after / endCursor)', () => {
     }
   });
 });
+
+describe('idempotency keys (a retry never makes a second report)', () => {
+  const CREATE = 'mutation ($input: CreateReportInput!) { createReport(input: $input) { id reference } }';
+  const SUBMIT = 'mutation ($input: SubmitReportInput!) { submitReport(input: $input) { id reference } }';
+  const base = async () => ({
+    forceAreaId: await forceId(server, 'kent'),
+    incidentDate: '2026-01-10',
+    incidentTypes: ['THREATS'],
+    narrative: 'Threats by text after a cancelled booking.',
+    consent: { police: 'NONE', alerts: false },
+  });
+
+  it('the same key again returns the same report, and writes nothing more', async () => {
+    const cw = await token(Role.CASE_WORKER);
+    const input = { ...(await base()), channel: 'PHONE', idempotencyKey: 'intake-0001-retry' };
+    const first = (await server.gql(CREATE, { input }, cw)).data!.createReport;
+    const before = await countReports();
+    const again = (await server.gql(CREATE, { input }, cw)).data!.createReport;
+    expect(again).toEqual(first);
+    expect(await countReports()).toBe(before);
+    const other = (await server.gql(CREATE, { input: { ...input, idempotencyKey: 'intake-0002-other' } }, cw)).data!.createReport;
+    expect(other.id).not.toBe(first.id);
+  });
+
+  it('a burst of the same submission from a flaky phone makes exactly one report', async () => {
+    const member = await registerMember(server, 'flaky.phone@example.org');
+    const input = { ...(await base()), idempotencyKey: 'b7d2c1e0-5f3a-4c1b-9d2e-0a1b2c3d4e5f' };
+    const before = await countReports();
+    const results = await Promise.all(Array.from({ length: 6 }, () => server.gql(SUBMIT, { input }, member.token)));
+    expect(results.map((r) => r.errors)).toEqual(Array(6).fill(undefined));
+    expect(new Set(results.map((r) => r.data!.submitReport.id)).size).toBe(1);
+    expect(await countReports()).toBe(before + 1);
+  });
+
+  it('keys belong to whoever sent them: another account’s same key makes its own report', async () => {
+    const input = { ...(await base()), idempotencyKey: 'shared-key-between-two' };
+    const a = await registerMember(server, 'key.a@example.org');
+    const b = await registerMember(server, 'key.b@example.org');
+    const ra = (await server.gql(SUBMIT, { input }, a.token)).data!.submitReport;
+    const rb = (await server.gql(SUBMIT, { input }, b.token)).data!.submitReport;
+    expect(ra.id).not.toBe(rb.id);
+  });
+
+  it('refuses a malformed key by name, and writes nothing', async () => {
+    const member = await registerMember(server, 'bad.key@example.org');
+    const before = await countReports();
+    const res = await server.gql(SUBMIT, { input: { ...(await base()), idempotencyKey: 'short' } }, member.token);
+    expect(codesOf(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors![0].extensions!.field).toBe('idempotencyKey');
+    expect(await countReports()).toBe(before);
+  });
+});

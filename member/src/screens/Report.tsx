@@ -63,6 +63,7 @@ export function ReportScreen() {
   const { forces, error: forcesError } = useForces();
   const [route, setRoute] = useState<ContactRoute | null>(null);
   const [step, setStep] = useState<Step>('what');
+  const [submissionKey] = useState(newSubmissionKey);
   const [draft, setDraft] = useState<Draft>(() => ({
     incidentTypes: [],
     incidentDate: '',
@@ -146,6 +147,8 @@ export function ReportScreen() {
           identifiers: identifiers.map(({ kind, value }) => ({ kind, value: value.trim() })),
           narrative: draft.narrative.trim(),
           consent: { police: policeLevel(!!draft.anonymous, !!draft.full), alerts: !!draft.alerts, statistics: !!draft.statistics },
+          // The same key on every try of this report: a retry after a dropped connection never makes a second one.
+          idempotencyKey: submissionKey,
         },
       });
       focusNextHeading();
@@ -431,4 +434,10 @@ function ReceiptView({ receipt, forceName, route }: { receipt: Receipt; forceNam
       </div>
     </>
   );
+}
+
+/** A random key for one report (sent again on a retry): 32 hex digits from the browser's CSPRNG. */
+function newSubmissionKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

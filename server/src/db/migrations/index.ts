@@ -7,6 +7,7 @@ import { Migration20261129004813 } from './Migration20261129004813';
 import { Migration20261129005604 } from './Migration20261129005604';
 import { Migration20261129012338 } from './Migration20261129012338';
 import { Migration20261129025916 } from './Migration20261129025916';
+import { Migration20261129030712 } from './Migration20261129030712';
 
 /** Every migration, in order. `pnpm --filter @lantern/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129005604', class: Migration20261129005604 },
   { name: 'Migration20261129012338', class: Migration20261129012338 },
   { name: 'Migration20261129025916', class: Migration20261129025916 },
+  { name: 'Migration20261129030712', class: Migration20261129030712 },
 ];

@@ -22,6 +22,7 @@ import { Channel, IncidentType, ReportStatus } from './report.enums';
 // Reports by incident type (array containment, `@>`).
 @Index({ name: 'report_incident_types_gin', expression: 'create index "report_incident_types_gin" on "report" using gin ("incident_types")' })
 @Check({ name: 'report_incident_types_not_empty', expression: 'cardinality(incident_types) > 0' })
+@Unique({ properties: ['createdBy', 'idempotencyKey'] })
 export class Report extends BaseEntity<'status'> {
   @Field(() => String, { nullable: true, description: 'Human reference, e.g. LN-2026-000123' })
   @Property({ type: 'string', length: 20 })
@@ -76,6 +77,10 @@ export class Report extends BaseEntity<'status'> {
 
   @ManyToOne({ entity: () => User, nullable: true })
   createdBy?: User | null;
+
+  /** The client's key for this submission: a retry with the same key returns this report. */
+  @Property({ type: 'string', length: 100, nullable: true })
+  idempotencyKey?: string | null;
 
   @OneToOne({ entity: () => Consent, owner: true, unique: true, eager: false })
   consent!: Consent;

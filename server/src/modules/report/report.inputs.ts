@@ -45,6 +45,14 @@ export class ConsentInput {
 /** The fields a member may give about their own report. */
 @InputType()
 export class SubmitReportInput {
+  @Field(() => String, {
+    nullable: true,
+    description: 'A key the client makes for this report (e.g. a UUID) and sends again on a retry: the same key returns the report already made, never a second one',
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{8,100}$/, { message: 'must be 8 to 100 letters, digits, - or _' })
+  idempotencyKey?: string | null;
+
   @Field(() => ID)
   forceAreaId!: string;
 

@@ -1,4 +1,4 @@
-import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isCalendarDate, todayInLondon } from '../../common/dates';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors';
@@ -105,7 +105,7 @@ export class ReportService {
 
   /** A case worker's intake (phone, e-mail, outreach, web, third party). */
   async create(input: CreateReportInput): Promise<Report> {
-    return this.em.transactional(async (em) => {
+    return this.idempotent(input.idempotencyKey, () => this.em.transactional(async (em) => {
       const member = input.memberId ? await memberById(em, input.memberId) : null;
       const receivedAt = input.receivedAt ?? new Date();
       if (receivedAt.getTime() > Date.now() + 5 * 60_000) throw new BadUserInputError('receivedAt', 'cannot be in the future');
@@ -118,14 +118,14 @@ export class ReportService {
       });
       await em.flush();
       return report;
-    });
+    }));
   }
 
   /** A signed-in member reporting for themselves, through the web. */
   async submit(input: SubmitReportInput): Promise<Report> {
     const mine = this.viewer.member;
     if (!mine) throw new ForbiddenError('Only a member can submit a report for themselves');
-    return this.em.transactional(async (em) => {
+    return this.idempotent(input.idempotencyKey, () => this.em.transactional(async (em) => {
       const report = await this.build(em, input, {
         channel: Channel.WEB,
         receivedAt: new Date(),
@@ -135,7 +135,28 @@ export class ReportService {
       });
       await em.flush();
       return report;
-    });
+    }));
+  }
+
+  /**
+   * With a client's idempotency key: the report this caller already made with that key, if any,
+   * else a new one. Two requests with the same key at the same moment meet at the unique index
+   * (createdBy, idempotencyKey): one writes, the other gets the first one's report.
+   */
+  private async idempotent(key: string | null | undefined, make: () => Promise<Report>): Promise<Report> {
+    if (!key) return make();
+    const mine = () => this.em.fork().findOne(Report, { createdBy: this.viewer.id, idempotencyKey: key }, { populate: reportPopulate(this.viewer) });
+    const existing = await mine();
+    if (existing) return existing;
+    try {
+      return await make();
+    } catch (err) {
+      if (err instanceof UniqueConstraintViolationException) {
+        const made = await mine();
+        if (made) return made;
+      }
+      throw err;
+    }
   }
 
   async update(id: string, input: UpdateReportInput): Promise<Report> {
@@ -285,6 +306,7 @@ export class ReportService {
       perpetratorDescription: input.perpetratorDescription?.trim() || null,
       member: extra.member,
       createdBy: em.getReference(User, this.viewer.id),
+      idempotencyKey: input.idempotencyKey ?? null,
       consent,
     });
     for (const i of identifiers) report.identifiers.add(em.create(ReportIdentifier, { report, ...i }));
