@@ -120,6 +120,7 @@ export function createApp({ orm, config, isMigrated = () => true }: AppOptions):
       if (started) return;
       started = true;
       await apollo.start();
+      app.use('/graphql', corsFor(config.corsOrigins));
       app.use(
         '/graphql',
         express.json({ limit: '200kb' }),
@@ -162,6 +163,32 @@ export function createApp({ orm, config, isMigrated = () => true }: AppOptions):
       if (started) await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
+  };
+}
+
+/**
+ * CORS for /graphql: only the configured origins (none by default, so only Lantern's own pages
+ * can call it from a browser). Bearer tokens, never cookies: no credentials are allowed.
+ */
+function corsFor(origins: readonly string[]): express.RequestHandler {
+  const allowed = new Set(origins.map((o) => o.toLowerCase()));
+  return (req, res, next) => {
+    const origin = req.headers.origin;
+    if (origin && allowed.has(origin.toLowerCase())) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Vary', 'Origin');
+      if (req.method === 'OPTIONS') {
+        res.setHeader('Access-Control-Allow-Methods', 'POST');
+        res.setHeader('Access-Control-Allow-Headers', 'content-type, authorization');
+        res.setHeader('Access-Control-Max-Age', '600');
+        res.status(204).end();
+        return;
+      }
+    } else if (req.method === 'OPTIONS') {
+      res.status(204).end(); // a preflight from anywhere else gets no permission
+      return;
+    }
+    next();
   };
 }
 

@@ -52,6 +52,9 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ LANTERN_DEMO: 'maybe' }, 'LANTERN_DEMO'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ LANTERN_CORS_ORIGINS: 'partner.example.org' }, 'LANTERN_CORS_ORIGINS'],
+    [{ LANTERN_CORS_ORIGINS: 'https://ok.example.org, *' }, 'LANTERN_CORS_ORIGINS'],
+    [{ LANTERN_STATEMENT_TIMEOUT_MS: '5' }, 'LANTERN_STATEMENT_TIMEOUT_MS'],
   ])('refuses %j, naming %s', (env, name) => {
     expect(() => loadConfig({ LANTERN_DATA_DIR: tmp(), ...env })).toThrow(new RegExp(name));
   });

@@ -22,6 +22,7 @@ export const ENV_VARS = [
   'SMTP_URL',
   'LANTERN_MAIL_FROM',
   'LANTERN_STATEMENT_TIMEOUT_MS',
+  'LANTERN_CORS_ORIGINS',
 ] as const;
 export type EnvVar = (typeof ENV_VARS)[number];
 export type Env = Partial<Record<EnvVar, string>>;
@@ -49,6 +50,8 @@ export interface Config {
   subgraph: boolean;
   /** Longest a request's SQL statement may run before PostgreSQL cancels it (migrations are exempt). */
   statementTimeoutMs: number;
+  /** Browser origins allowed to call /graphql (CORS); none by default: same origin only. */
+  corsOrigins: string[];
   /** Where alert e-mails go out (smtp:// or smtps://); unset: they wait in the queue. */
   smtpUrl?: string;
   mailFrom: string;
@@ -88,6 +91,12 @@ const schema = z.object({
   LANTERN_MEMBER_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'member', 'dist')),
   LANTERN_SUBGRAPH: boolish.optional(),
   LANTERN_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  // Origins (scheme://host[:port]) of partner web apps that may call /graphql from a browser.
+  LANTERN_CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((o) => o.trim()).filter(Boolean))
+    .refine((list) => list.every((o) => /^https?:\/\/[a-z0-9.-]+(:\d+)?$/i.test(o)), 'must be a comma-separated list of origins like https://partner.example.org'),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   LANTERN_MAIL_FROM: z.string().min(3).default('Lantern alerts <alerts@lantern.invalid>'),
 });
@@ -166,6 +175,7 @@ export function loadConfig(env: Env = process.env as Env): Config {
     tokenTtlSeconds: 60 * 60,
     subgraph: e.LANTERN_SUBGRAPH === true,
     statementTimeoutMs: e.LANTERN_STATEMENT_TIMEOUT_MS,
+    corsOrigins: e.LANTERN_CORS_ORIGINS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.LANTERN_MAIL_FROM,
   };

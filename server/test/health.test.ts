@@ -57,3 +57,32 @@ describe('HTTP timeouts', () => {
     }
   });
 });
+
+describe('CORS', () => {
+  it('answers a browser only from the configured origins (none by default)', async () => {
+    const s = await startTestServer({ corsOrigins: ['https://partner.example.org'] });
+    try {
+      const preflight = (origin: string) =>
+        fetch(s.url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, authorization' } });
+      const allowed = await preflight('https://partner.example.org');
+      expect(allowed.status).toBe(204);
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('https://partner.example.org');
+      expect(allowed.headers.get('access-control-allow-headers')).toMatch(/authorization/);
+      expect(allowed.headers.get('access-control-allow-credentials')).toBeNull();
+      const other = await preflight('https://evil.example.net');
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+      const post = (origin: string) => fetch(s.url, { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+      expect((await post('https://partner.example.org')).headers.get('access-control-allow-origin')).toBe('https://partner.example.org');
+      expect((await post('https://evil.example.net')).headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await s.close();
+    }
+    const byDefault = await startTestServer();
+    try {
+      const res = await fetch(byDefault.url, { method: 'OPTIONS', headers: { origin: 'https://partner.example.org', 'access-control-request-method': 'POST' } });
+      expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await byDefault.close();
+    }
+  });
+});

@@ -46,6 +46,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     subgraph: false,
     mailFrom: 'Lantern alerts <alerts@lantern.test>',
     statementTimeoutMs: 15_000,
+    corsOrigins: [],
     ...overrides,
   };
 }
