@@ -4,7 +4,7 @@ import { previousFinancialYear } from '../components/financialYear';
 import { formatPence, formatPenceShort } from '../components/money';
 import type { FundingTotals } from '../providers/dataProvider';
 import { ChartCard } from './ChartCard';
-import { COLOURS, colourAt } from './palette';
+import { COLOURS, colourAt, TOOLTIP_ITEM_STYLE, LEGEND_PROPS } from './palette';
 
 const money = (value: unknown) => formatPence(Number(value));
 
@@ -51,8 +51,8 @@ export const FundingByYearChart = ({ totals }: { totals: FundingTotals }) => {
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="year" />
           <YAxis tickFormatter={(v: number) => formatPenceShort(v)} width={70} />
-          <Tooltip formatter={money} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Tooltip itemStyle={TOOLTIP_ITEM_STYLE} formatter={money} />
+          <Legend {...LEGEND_PROPS} />
           {funders.map((funder, i) => (
             <Bar key={funder.id} dataKey={String(funder.id)} name={funder.name} stackId="funding" fill={colourAt(i)} isAnimationActive={false} />
           ))}
@@ -118,8 +118,8 @@ export const ForceFundingChart = ({ totals }: { totals: FundingTotals }) => {
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" tickFormatter={(v: number) => formatPenceShort(v)} />
           <YAxis type="category" dataKey="name" width={170} tick={{ fontSize: 12 }} interval={0} />
-          <Tooltip formatter={money} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Tooltip itemStyle={TOOLTIP_ITEM_STYLE} formatter={money} />
+          <Legend {...LEGEND_PROPS} />
           <Bar dataKey="lastYear" name={previous ?? ''} fill={COLOURS.muted} isAnimationActive={false} />
           <Bar dataKey="thisYear" name={year ?? ''} fill={COLOURS.primary} isAnimationActive={false} />
         </BarChart>

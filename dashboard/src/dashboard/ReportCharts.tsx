@@ -3,7 +3,7 @@ import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, Responsive
 import { formatShare } from '../components/money';
 import type { ImpactStatistics } from '../providers/dataProvider';
 import { ChartCard } from './ChartCard';
-import { COLOURS } from './palette';
+import { COLOURS, TOOLTIP_ITEM_STYLE, LEGEND_PROPS } from './palette';
 
 const VIOLENT_OR_SEXUAL = new Set(['VIOLENCE', 'RAPE', 'SEXUAL_ASSAULT']);
 const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0);
@@ -38,7 +38,7 @@ export const IncidentTypesChart = ({ stats }: { stats: ImpactStatistics }) => {
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" allowDecimals={false} />
           <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 12 }} interval={0} />
-          <Tooltip />
+          <Tooltip itemStyle={TOOLTIP_ITEM_STYLE} />
           <Bar dataKey="count" name={translate('lantern.dashboard.reports')} isAnimationActive={false}>
             {data.map((d) => (
               <Cell key={d.type} fill={d.violentOrSexual ? COLOURS.highlight : COLOURS.primary} />
@@ -94,8 +94,8 @@ export const ConsentTrendChart = ({ years }: { years: ImpactStatistics['reportsB
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="year" />
           <YAxis domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} />
-          <Tooltip formatter={(v: unknown) => `${String(v)}%`} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Tooltip itemStyle={TOOLTIP_ITEM_STYLE} formatter={(v: unknown) => `${String(v)}%`} />
+          <Legend {...LEGEND_PROPS} />
           <Line dataKey="full" name={translate('lantern.dashboard.full_consent')} stroke={COLOURS.primary} strokeWidth={2} isAnimationActive={false} />
           <Line
             dataKey="anonymous"
@@ -145,8 +145,8 @@ export const AlertsChart = ({ stats }: { stats: ImpactStatistics }) => {
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="financialYear" />
           <YAxis allowDecimals={false} />
-          <Tooltip />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Tooltip itemStyle={TOOLTIP_ITEM_STYLE} />
+          <Legend {...LEGEND_PROPS} />
           <Bar dataKey="published" name={translate('lantern.dashboard.published')} fill={COLOURS.primary} isAnimationActive={false} />
           <Bar dataKey="sexualViolence" name={translate('lantern.dashboard.sexual_violence')} fill={COLOURS.highlight} isAnimationActive={false} />
           <Bar dataKey="violence" name={translate('lantern.dashboard.violence')} fill={COLOURS.secondary} isAnimationActive={false} />

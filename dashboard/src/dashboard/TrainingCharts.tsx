@@ -3,7 +3,7 @@ import { Bar, BarChart, CartesianGrid, ComposedChart, LabelList, Legend, Line, R
 import { formatShare } from '../components/money';
 import type { ImpactStatistics } from '../providers/dataProvider';
 import { ChartCard } from './ChartCard';
-import { COLOURS } from './palette';
+import { COLOURS, TOOLTIP_ITEM_STYLE, LEGEND_PROPS } from './palette';
 
 type TrainingYear = ImpactStatistics['trainingByYear'][number];
 type Pipeline = ImpactStatistics['invitations'][number];
@@ -56,8 +56,8 @@ export const OfficersTrainedChart = ({ years }: { years: TrainingYear[] }) => {
           <XAxis dataKey="financialYear" />
           <YAxis yAxisId="officers" allowDecimals={false} />
           <YAxis yAxisId="forces" orientation="right" allowDecimals={false} />
-          <Tooltip />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Tooltip itemStyle={TOOLTIP_ITEM_STYLE} />
+          <Legend {...LEGEND_PROPS} />
           <Bar yAxisId="officers" dataKey="officersTrained" name={translate('lantern.dashboard.officers')} fill={COLOURS.primary} isAnimationActive={false}>
             <LabelList dataKey="officersTrained" position="top" fontSize={11} />
           </Bar>
@@ -104,7 +104,7 @@ export const IntentToUseChart = ({ years }: { years: TrainingYear[] }) => {
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="financialYear" />
           <YAxis domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} />
-          <Tooltip formatter={(v: unknown) => `${String(v)}%`} />
+          <Tooltip itemStyle={TOOLTIP_ITEM_STYLE} formatter={(v: unknown) => `${String(v)}%`} />
           <Bar dataKey="share" name={translate('lantern.dashboard.share')} fill={COLOURS.good} isAnimationActive={false}>
             <LabelList dataKey="share" position="top" fontSize={11} formatter={(v: unknown) => `${String(v)}%`} />
           </Bar>
@@ -157,8 +157,8 @@ export const InvitationPipelineChart = ({ pipelines }: { pipelines: Pipeline[] }
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" allowDecimals={false} />
           <YAxis type="category" dataKey="programme" width={200} tick={{ fontSize: 12 }} interval={0} />
-          <Tooltip />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Tooltip itemStyle={TOOLTIP_ITEM_STYLE} />
+          <Legend {...LEGEND_PROPS} />
           {steps.map((s) => (
             <Bar key={s.key} dataKey={s.key} name={translate(`lantern.invitations.count_heading.${s.key}`)} stackId="pipeline" fill={s.colour} isAnimationActive={false} />
           ))}

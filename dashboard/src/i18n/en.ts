@@ -399,6 +399,7 @@ export const lanternMessages = {
       },
     },
     menu: {
+      label: 'Main menu',
       my_force: 'My force',
       dashboard: 'Dashboard',
       funding_and_training: 'Funding & training',

@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { Layout, Loading, Navigate, useAuthState, useNotify, usePermissions } from 'react-admin';
 import { signOut } from '../providers/authProvider';
 import { hasDashboardAccess } from '../providers/canAccess';
+import { LanternAppBar } from './LanternAppBar';
 import { LanternMenu } from './LanternMenu';
 import { MemberNotice } from './MemberNotice';
 
@@ -21,7 +22,11 @@ export const LanternLayout = ({ children }: { children: ReactNode }) => {
   if (!authenticated) return <ToSignIn reason={error} />;
   if (isLoadingPermissions) return <Loading />;
   if (!hasDashboardAccess(permissions)) return <MemberNotice />;
-  return <Layout menu={LanternMenu}>{children}</Layout>;
+  return (
+    <Layout menu={LanternMenu} appBar={LanternAppBar}>
+      {children}
+    </Layout>
+  );
 };
 
 const ToSignIn = ({ reason }: { reason: unknown }) => {

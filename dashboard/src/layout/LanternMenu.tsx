@@ -24,7 +24,9 @@ export const LanternMenu = () => {
   const main = names.filter((name) => !FUNDING_AND_TRAINING.includes(name));
   const funding = names.filter((name) => FUNDING_AND_TRAINING.includes(name) && canAccess(permissions, { action: 'list', resource: name }));
   return (
-    <Menu>
+    // A navigation landmark of links (the theme announces the items as links), not an ARIA menu,
+    // whose items would have to be menuitems.
+    <Menu component="nav" role="navigation" aria-label={translate('lantern.menu.label')}>
       <Menu.DashboardItem primaryText="lantern.menu.dashboard" />
       {main.map((name) => (
         <Menu.ResourceItem key={name} name={name} />

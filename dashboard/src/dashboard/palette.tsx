@@ -14,3 +14,15 @@ export const COLOURS = {
   muted: '#9E9E9E',
   pink: '#CC79A7',
 } as const;
+
+/**
+ * Tooltip rows in dark text: recharts colours each row like its series, and several series
+ * colours are too light for text on white (WCAG AA 4.5:1). The colour swatch stays.
+ */
+export const TOOLTIP_ITEM_STYLE = { color: '#1f1f1f' } as const;
+
+/** Legend labels in dark text for the same reason (the swatch beside each keeps the series colour). */
+export const LEGEND_PROPS = {
+  wrapperStyle: { fontSize: 12 },
+  formatter: (value: unknown) => <span style={TOOLTIP_ITEM_STYLE}>{String(value)}</span>,
+} as const;
