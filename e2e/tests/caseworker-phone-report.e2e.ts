@@ -65,7 +65,11 @@ describe('a case worker takes a phone report and runs the case', () => {
       statistics: 'Yes',
     });
     await screenshot(page, '10-intake-filled');
+    // The form sends an idempotency key, so a save retried after a dropped connection never makes a second report.
+    const sent = page.waitForRequest((req) => req.url().endsWith('/graphql') && (req.postData() ?? '').includes('createReport'));
     await form.save();
+    const input = JSON.parse((await sent).postData()!).variables.input;
+    expect(input.idempotencyKey).toMatch(/^[0-9a-f]{32}$/);
     await page.getByRole('tab', { name: 'Details' }).waitFor();
     await screenshot(page, '11-report-created');
   });

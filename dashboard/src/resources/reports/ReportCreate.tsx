@@ -18,8 +18,10 @@ import {
  */
 export const ReportCreate = () => {
   // "Received": when the call started, i.e. when this form was opened.
+  // One idempotency key per intake: a save retried after a dropped connection returns the report
+  // already made instead of a second one.
   const defaultValues = useMemo(
-    () => ({ channel: 'PHONE', receivedAt: new Date().toISOString(), consent: { police: 'NONE' } }),
+    () => ({ channel: 'PHONE', receivedAt: new Date().toISOString(), consent: { police: 'NONE' }, idempotencyKey: newIdempotencyKey() }),
     [],
   );
   return (
@@ -37,3 +39,8 @@ export const ReportCreate = () => {
     </Create>
   );
 };
+
+/** 32 hex digits from the browser's CSPRNG. */
+function newIdempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
