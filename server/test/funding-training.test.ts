@@ -218,6 +218,10 @@ describe('who sees what', () => {
       [FEEDBACK, { id: ids.sessionKent, input: { responses: 1, intendToUse: 1 } }],
       ['mutation ($id: ID!) { deleteTrainingSession(id: $id) { id } }', { id: ids.sessionAvon }],
       [INVITE, { input: { forceId: ids.kentForce, programme: 'Other', invitedOn: '2021-01-01' } }],
+      ['mutation ($id: ID!) { updateFunder(id: $id, input: { kind: CHARITY, name: "Renamed" }) { id } }', { id: ids.comicRelief }],
+      ['mutation ($id: ID!, $f: ID!) { updateFundingRecord(id: $id, input: { funderId: $f, financialYear: "2020/21", amountPence: 1, purpose: OTHER }) { id } }', { id: ids.kent2021, f: ids.kent }],
+      ['mutation ($id: ID!, $f: ID!) { updateTrainingSession(id: $id, input: { date: "2021-01-01", forceIds: [$f], format: ONLINE, programme: "P", officersAttending: 1 }) { id } }', { id: ids.sessionKent, f: ids.kentForce }],
+      ['mutation ($id: ID!) { moveTrainingInvitation(id: $id, status: ACCEPTED, on: "2021-04-03") { id } }', { id: ids.inviteAvon }],
     ];
     for (const token of [await server.tokenFor(Role.CASE_WORKER), await server.tokenFor(Role.ADMIN), await server.tokenFor('POLICE_KENT'), member.token]) {
       for (const [query, variables] of attempts) expect(codesOf(await server.gql(query, variables, token))).toEqual(['FORBIDDEN']);

@@ -63,13 +63,8 @@ export const isPoliceWithFullConsent = rule('isPoliceWithFullConsent', { cache: 
   return !!v && v.role === Role.POLICE_PARTNER && !!v.force && policeMayContact(parent, v.force.id);
 });
 
-/** A police partner of the force that made the request (parent). */
-export const isPoliceOfRequestForce = rule('isPoliceOfRequestForce', { cache: 'no_cache' })((parent: { force?: { id: string } }, _args, ctx: Context) => {
-  const v = ctx.viewer;
-  return !!v && v.role === Role.POLICE_PARTNER && !!v.force && parent.force?.id === v.force.id;
-});
 
-/** A police partner, and the record (parent) belongs to their force (a funder, a training invitation). */
+/** A police partner, and the record (parent) belongs to their force (a police request, a funder, a training invitation). */
 export const isPoliceOfRecordForce = rule('isPoliceOfRecordForce', { cache: 'no_cache' })((parent: { force?: { id: string } | null }, _args, ctx: Context) => {
   const v = ctx.viewer;
   return !!v && v.role === Role.POLICE_PARTNER && !!v.force && !!parent.force && parent.force.id === v.force.id;

@@ -1,6 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Member } from '../modules/member/member.entity';
+import type { Funder, FundingRecord } from '../modules/funding/funding.entity';
 import type { Report } from '../modules/report/report.entity';
+import type { TrainingInvitation, TrainingSession } from '../modules/training/training.entity';
 import type { User } from '../modules/user/user.entity';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ReportShare } from '../modules/report/report-share.entity';
@@ -55,5 +57,32 @@ function sharedWith(em: EntityManager, forceId: string): string[] {
 export function memberScope(viewer: User): FilterQuery<Member> {
   if (viewer.role === Role.CASE_WORKER) return {};
   if (viewer.role === Role.MEMBER && viewer.member) return { id: viewer.member.id };
+  return NOTHING;
+}
+
+/** Who sees which funders: staff all; a police partner only their own force (as a funder). */
+export function funderScope(viewer: User): FilterQuery<Funder> {
+  if (isStaffRole(viewer.role)) return {};
+  if (viewer.role === Role.POLICE_PARTNER && viewer.force) return { force: viewer.force.id };
+  return NOTHING;
+}
+
+export function fundingScope(viewer: User): FilterQuery<FundingRecord> {
+  if (isStaffRole(viewer.role)) return {};
+  if (viewer.role === Role.POLICE_PARTNER && viewer.force) return { funder: { force: viewer.force.id } };
+  return NOTHING;
+}
+
+/** Staff see every session; a police partner only sessions their force attended. */
+export function trainingSessionScope(viewer: User): FilterQuery<TrainingSession> {
+  if (isStaffRole(viewer.role)) return {};
+  if (viewer.role === Role.POLICE_PARTNER && viewer.force) return { forces: viewer.force.id };
+  return NOTHING;
+}
+
+/** Staff see every invitation; a police partner only their own force's. */
+export function trainingInvitationScope(viewer: User): FilterQuery<TrainingInvitation> {
+  if (isStaffRole(viewer.role)) return {};
+  if (viewer.role === Role.POLICE_PARTNER && viewer.force) return { force: viewer.force.id };
   return NOTHING;
 }

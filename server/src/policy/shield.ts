@@ -1,7 +1,7 @@
 import { allow, deny, race, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { ForbiddenError } from '../common/errors';
-import { isAdmin, isAuthenticated, isCaseWorker, isManager, isMember, isOwnReport, isPolicePartner, isPoliceOfFundingForce, isPoliceOfRecordForce, isPoliceOfRequestForce, isPoliceOfTrainingForce, isPoliceWithConsent, isPoliceWithFullConsent, isReportStaff, isSelf, isSelfMember, isStaff } from './predicates';
+import { isAdmin, isAuthenticated, isCaseWorker, isManager, isMember, isOwnReport, isPolicePartner, isPoliceOfFundingForce, isPoliceOfRecordForce, isPoliceOfTrainingForce, isPoliceWithConsent, isPoliceWithFullConsent, isReportStaff, isSelf, isSelfMember, isStaff } from './predicates';
 
 /**
  * THE access policy, as one table: every type and every field has its rule here, and anything
@@ -24,7 +24,7 @@ const canReadReport = either(isReportStaff, isOwnReport);
 /** Report core and police summary: as above, and police of a force that may see it under its current consent. */
 const canReadReportCore = either(isReportStaff, isOwnReport, isPoliceWithConsent);
 /** Police requests: case workers and managers, and officers of the requesting force. */
-const canReadPoliceRequest = either(isReportStaff, isPoliceOfRequestForce);
+const canReadPoliceRequest = either(isReportStaff, isPoliceOfRecordForce);
 /** Who reported, and their contact details: case workers (every read logged) and the member. */
 const canReadMember = either(isCaseWorker, isSelfMember);
 /** Funding and training lists: all staff; police partners (the queries return only their own force's). */

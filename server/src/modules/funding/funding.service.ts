@@ -5,6 +5,7 @@ import { BadUserInputError, ConflictError, NotFoundError } from '../../common/er
 import { isUuid } from '../../common/ids';
 import { offsetOf, SortOrder, type Page } from '../../common/pagination';
 import { Role, isStaffRole } from '../../policy/roles';
+import { funderScope, fundingScope } from '../../policy/scopes';
 import { Force } from '../force/force.entity';
 import { User } from '../user/user.entity';
 import { Funder, FunderKind, FundingRecord } from './funding.entity';
@@ -34,19 +35,6 @@ export interface FundingTotals {
   byFunder: FunderTotal[];
   byYearAndFunder: YearFunderTotal[];
   byPurpose: PurposeTotal[];
-}
-
-/** Who sees which funders: staff all; a police partner only their own force (as a funder). */
-export function funderScope(viewer: User): FilterQuery<Funder> {
-  if (isStaffRole(viewer.role)) return {};
-  if (viewer.role === Role.POLICE_PARTNER && viewer.force) return { force: viewer.force.id };
-  return { id: null };
-}
-
-export function fundingScope(viewer: User): FilterQuery<FundingRecord> {
-  if (isStaffRole(viewer.role)) return {};
-  if (viewer.role === Role.POLICE_PARTNER && viewer.force) return { funder: { force: viewer.force.id } };
-  return { id: null };
 }
 
 /** The same scope as SQL, for the aggregates (`f` is the funder table's alias). */

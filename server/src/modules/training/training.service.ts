@@ -5,7 +5,7 @@ import { BadUserInputError, ConflictError, NotFoundError } from '../../common/er
 import { financialYearBounds } from '../../common/financial-year';
 import { isUuid } from '../../common/ids';
 import { offsetOf, SortOrder, type Page } from '../../common/pagination';
-import { Role, isStaffRole } from '../../policy/roles';
+import { trainingInvitationScope, trainingSessionScope } from '../../policy/scopes';
 import { Force } from '../force/force.entity';
 import { forcesByIds } from '../member/member.service';
 import { User } from '../user/user.entity';
@@ -20,20 +20,6 @@ import type {
   TrainingSessionListArgs,
 } from './training.inputs';
 import { TrainingSessionSortField } from './training.inputs';
-
-/** Staff see every session; a police partner only sessions their force attended. */
-export function trainingSessionScope(viewer: User): FilterQuery<TrainingSession> {
-  if (isStaffRole(viewer.role)) return {};
-  if (viewer.role === Role.POLICE_PARTNER && viewer.force) return { forces: viewer.force.id };
-  return { id: null };
-}
-
-/** Staff see every invitation; a police partner only their own force's. */
-export function trainingInvitationScope(viewer: User): FilterQuery<TrainingInvitation> {
-  if (isStaffRole(viewer.role)) return {};
-  if (viewer.role === Role.POLICE_PARTNER && viewer.force) return { force: viewer.force.id };
-  return { id: null };
-}
 
 function checkDate(value: string, field: string, { future = false } = {}): string {
   const date = value?.trim();
