@@ -127,9 +127,10 @@ export function createApp({ orm, config, isMigrated = () => true }: AppOptions):
         expressMiddleware(apollo, {
           context: async ({ req }): Promise<Context> => {
             const em = orm.em.fork();
-            let viewer;
+            let session;
             try {
-              viewer = await new AuthService(em, config).authenticate(req.headers.authorization);
+              // viewer, or enrolling: an account that may only turn on two-factor sign-in yet
+              session = await new AuthService(em, config).session(req.headers.authorization);
             } catch (err) {
               // A bad, expired or revoked token: HTTP 401 with the UNAUTHENTICATED code.
               if (err instanceof UnauthenticatedError) {
@@ -137,7 +138,7 @@ export function createApp({ orm, config, isMigrated = () => true }: AppOptions):
               }
               throw err;
             }
-            return { em, viewer, config, requestId: randomUUID(), accessLog: new AccessLog(), clientAddress: req.socket.remoteAddress ?? 'unknown' };
+            return { em, ...session, config, requestId: randomUUID(), accessLog: new AccessLog(), clientAddress: req.socket.remoteAddress ?? 'unknown' };
           },
         }),
       );

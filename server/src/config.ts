@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { Role } from './policy/roles';
 
 /**
  * Every environment variable Lantern reads, parsed and validated here and nowhere else.
@@ -23,6 +24,7 @@ export const ENV_VARS = [
   'LANTERN_MAIL_FROM',
   'LANTERN_STATEMENT_TIMEOUT_MS',
   'LANTERN_CORS_ORIGINS',
+  'LANTERN_REQUIRE_TWO_FACTOR_ROLES',
 ] as const;
 export type EnvVar = (typeof ENV_VARS)[number];
 export type Env = Partial<Record<EnvVar, string>>;
@@ -52,6 +54,11 @@ export interface Config {
   statementTimeoutMs: number;
   /** Browser origins allowed to call /graphql (CORS); none by default: same origin only. */
   corsOrigins: string[];
+  /**
+   * Roles whose accounts must use two-factor sign-in: such an account without it may sign in only
+   * to turn it on. ADMIN and POLICE_PARTNER always in production; none by default elsewhere.
+   */
+  twoFactorRequiredRoles: Role[];
   /** Where alert e-mails go out (smtp:// or smtps://); unset: they wait in the queue. */
   smtpUrl?: string;
   mailFrom: string;
@@ -65,6 +72,9 @@ export class ConfigError extends Error {
 }
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+/** Accounts that can reach the most (administrators, police officers) always use two-factor sign-in in production. */
+export const PRODUCTION_TWO_FACTOR_ROLES: readonly Role[] = [Role.ADMIN, Role.POLICE_PARTNER];
 
 const boolish = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no', 'on', 'off'], {
@@ -97,6 +107,11 @@ const schema = z.object({
     .optional()
     .transform((v) => (v ?? '').split(',').map((o) => o.trim()).filter(Boolean))
     .refine((list) => list.every((o) => /^https?:\/\/[a-z0-9.-]+(:\d+)?$/i.test(o)), 'must be a comma-separated list of origins like https://partner.example.org'),
+  LANTERN_REQUIRE_TWO_FACTOR_ROLES: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v.split(',').map((r) => r.trim().toUpperCase()).filter(Boolean)))
+    .refine((list) => !list || list.every((r) => (Object.values(Role) as string[]).includes(r)), `must be a comma-separated list of roles (${Object.values(Role).join(', ')})`),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   LANTERN_MAIL_FROM: z.string().min(3).default('Lantern alerts <alerts@lantern.invalid>'),
 });
@@ -154,6 +169,10 @@ export function loadConfig(env: Env = process.env as Env): Config {
     if (e.LANTERN_DEMO === true) {
       throw new ConfigError('LANTERN_DEMO cannot be switched on in production');
     }
+    const weakened = PRODUCTION_TWO_FACTOR_ROLES.filter((r) => e.LANTERN_REQUIRE_TWO_FACTOR_ROLES && !e.LANTERN_REQUIRE_TWO_FACTOR_ROLES.includes(r));
+    if (weakened.length > 0) {
+      throw new ConfigError(`LANTERN_REQUIRE_TWO_FACTOR_ROLES must include ${PRODUCTION_TWO_FACTOR_ROLES.join(' and ')} in production (missing: ${weakened.join(', ')})`);
+    }
   } else if (!jwtSecret || !encryptionKey) {
     const generated = devSecrets(dataDir);
     jwtSecret ??= generated.jwtSecret;
@@ -176,6 +195,7 @@ export function loadConfig(env: Env = process.env as Env): Config {
     subgraph: e.LANTERN_SUBGRAPH === true,
     statementTimeoutMs: e.LANTERN_STATEMENT_TIMEOUT_MS,
     corsOrigins: e.LANTERN_CORS_ORIGINS,
+    twoFactorRequiredRoles: (e.LANTERN_REQUIRE_TWO_FACTOR_ROLES ?? (isProduction ? PRODUCTION_TWO_FACTOR_ROLES : [])) as Role[],
     smtpUrl: e.SMTP_URL,
     mailFrom: e.LANTERN_MAIL_FROM,
   };

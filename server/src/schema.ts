@@ -4,6 +4,7 @@ import { buildSchemaSync } from 'type-graphql';
 import { AccessEventResolver } from './modules/access-log/access-log.resolver';
 import { AlertResolver } from './modules/alert/alert.resolver';
 import { AuthResolver } from './modules/auth/auth.resolver';
+import { TwoFactorResolver, UserTwoFactorResolver } from './modules/auth/two-factor.resolver';
 import { CaseNoteResolver, CaseResolver, PoliceContactResolver, SupportActionResolver } from './modules/case/case.resolver';
 import { ForceResolver } from './modules/force/force.resolver';
 import { FunderResolver, FundingRecordResolver } from './modules/funding/funding.resolver';
@@ -16,7 +17,9 @@ import { UserResolver } from './modules/user/user.resolver';
 
 export const resolvers = [
   AuthResolver,
+  TwoFactorResolver,
   UserResolver,
+  UserTwoFactorResolver,
   ForceResolver,
   MemberResolver,
   ReportResolver,

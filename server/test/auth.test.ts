@@ -2,7 +2,8 @@ import { SignJWT } from 'jose';
 import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS } from '../src/modules/auth/auth.service';
 import { argon2id } from '../src/modules/auth/password';
 import { signToken } from '../src/modules/auth/token';
-import { totpAt } from '../src/modules/auth/totp';
+import { encrypt } from '../src/common/crypto';
+import { totpCodeAt } from '../src/modules/auth/totp';
 import { User } from '../src/modules/user/user.entity';
 import { codesOf, DEMO_PASSWORD, startTestServer, type TestServer } from './helpers/test-server';
 
@@ -105,18 +106,19 @@ describe('login', () => {
     expect(codesOf(await login('leaver@example.org', 'a-long-password-1'))).toEqual(['UNAUTHENTICATED']);
   });
 
-  it('requires the TOTP code when two-factor sign-in is on', async () => {
+  it('requires the TOTP code when two-factor sign-in is on (enrolment and the rest: two-factor.test.ts)', async () => {
     const email = 'caseworker@example.org';
     const secret = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'; // RFC 6238's "12345678901234567890"
-    await server.orm.em.fork().nativeUpdate(User, { email }, { totpSecret: secret });
+    const { id } = await userRow(email);
+    const totpSecretEncrypted = encrypt(secret, server.config.encryptionKey, `app_user:${id}:totp`);
+    await server.orm.em.fork().nativeUpdate(User, { email }, { totpSecretEncrypted, twoFactorEnabledAt: new Date() });
     try {
-      expect(codesOf(await login(email, DEMO_PASSWORD))).toEqual(['UNAUTHENTICATED']);
+      expect(codesOf(await login(email, DEMO_PASSWORD))).toEqual(['TWO_FACTOR_REQUIRED']);
       expect(codesOf(await login(email, DEMO_PASSWORD, '000000'))).toEqual(['UNAUTHENTICATED']);
-      const code = totpAt(Buffer.from('12345678901234567890'), Math.floor(Date.now() / 30000));
-      const ok = await login(email, DEMO_PASSWORD, code);
+      const ok = await login(email, DEMO_PASSWORD, totpCodeAt(secret));
       expect(ok.errors).toBeUndefined();
     } finally {
-      await server.orm.em.fork().nativeUpdate(User, { email }, { totpSecret: null, failedLoginCount: 0, lockedUntil: null });
+      await server.orm.em.fork().nativeUpdate(User, { email }, { totpSecretEncrypted: null, twoFactorEnabledAt: null, totpLastStep: null, failedLoginCount: 0, lockedUntil: null });
     }
   });
 });

@@ -11,6 +11,11 @@ export interface Context {
   viewer: User | null;
   /** The account that signed in during this request (set by `login`, read only by the `isSelf` rule). */
   signedIn?: User;
+  /**
+   * A signed-in account whose role requires two-factor sign-in that is not on yet. Such a caller
+   * has no `viewer` (every rule sees them as anonymous) and may only enrol (`isEnrolling`).
+   */
+  enrolling?: User | null;
   config: Config;
   requestId: string;
   /** The network address the request came from (the socket's; no proxy headers are trusted). */

@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'TOO_MANY_REQUESTS'
+  | 'TWO_FACTOR_REQUIRED'
+  | 'TWO_FACTOR_ENROLMENT_REQUIRED'
   | 'INTERNAL_SERVER_ERROR';
 
 export class AppError extends GraphQLError {
@@ -56,5 +58,25 @@ export class TooManyRequestsError extends AppError {
       retryAfterSeconds,
       http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
     });
+  }
+}
+
+/**
+ * Sign-in: the password was right and the account uses two-factor sign-in, but no code came with
+ * it. Only ever answered after a correct password, so it tells nothing to someone without it.
+ */
+export class TwoFactorRequiredError extends AppError {
+  constructor() {
+    super('TWO_FACTOR_REQUIRED', 'Enter the 6-digit code from your authenticator app, or a recovery code');
+  }
+}
+
+/**
+ * The account's role requires two-factor sign-in and it is not on yet: until it is, the session
+ * may only turn it on (and read `me`, and sign out).
+ */
+export class TwoFactorEnrolmentRequiredError extends AppError {
+  constructor() {
+    super('TWO_FACTOR_ENROLMENT_REQUIRED', 'Turn on two-factor sign-in for your account first');
   }
 }

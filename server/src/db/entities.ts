@@ -1,5 +1,6 @@
 import { AccessEvent } from '../modules/access-log/access-event.entity';
 import { Alert, IdentifierCheck } from '../modules/alert/alert.entity';
+import { RecoveryCode, SecurityEvent } from '../modules/auth/two-factor.entity';
 import { AlertDelivery } from '../modules/delivery/alert-delivery.entity';
 import { CaseFile, CaseNote, PoliceContact, SupportAction } from '../modules/case/case.entity';
 import { Consent, ConsentEvent } from '../modules/consent/consent.entity';
@@ -39,4 +40,6 @@ export const entities = [
   TrainingFeedback,
   TrainingInvitation,
   RateLimitBucket,
+  RecoveryCode,
+  SecurityEvent,
 ];

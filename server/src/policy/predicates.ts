@@ -1,6 +1,6 @@
 import { rule } from 'graphql-shield';
 import type { Context } from '../common/context';
-import { UnauthenticatedError } from '../common/errors';
+import { TwoFactorEnrolmentRequiredError, UnauthenticatedError } from '../common/errors';
 import type { Report } from '../modules/report/report.entity';
 import { policeMayContact, policeMayRead } from './police-visibility';
 import { Role, STAFF_ROLES } from './roles';
@@ -11,14 +11,23 @@ import { Role, STAFF_ROLES } from './roles';
  * for every row), so they use `no_cache` (`strict` would hash the whole entity graph per field).
  */
 
+/** Who is not a viewer: an account that must turn on two-factor sign-in first, or nobody. */
+const notSignedIn = (ctx: Context) => (ctx.enrolling ? new TwoFactorEnrolmentRequiredError() : new UnauthenticatedError());
+
 /** Signed in with a token, or has just signed in with `login` in this very request. */
 export const isAuthenticated = rule('isAuthenticated', { cache: 'no_cache' })(
-  (_parent, _args, ctx: Context) => (ctx.viewer || ctx.signedIn ? true : new UnauthenticatedError()),
+  (_parent, _args, ctx: Context) => (ctx.viewer || ctx.signedIn ? true : notSignedIn(ctx)),
 );
+
+/**
+ * Signed in, but the account's role requires two-factor sign-in and it is off: such a session may
+ * only turn it on (and read `me`, and sign out). Every other rule sees it as anonymous.
+ */
+export const isEnrolling = rule('isEnrolling', { cache: 'no_cache' })((_parent, _args, ctx: Context) => (ctx.enrolling ? true : notSignedIn(ctx)));
 
 const hasRole = (name: string, roles: readonly Role[]) =>
   rule(name, { cache: 'contextual' })((_parent, _args, ctx: Context) => {
-    if (!ctx.viewer) return new UnauthenticatedError();
+    if (!ctx.viewer) return notSignedIn(ctx);
     return roles.includes(ctx.viewer.role);
   });
 
@@ -30,10 +39,10 @@ export const isMember = hasRole('isMember', [Role.MEMBER]);
 /** ADMIN, MANAGER or CASE_WORKER: the charity's own people. */
 export const isStaff = hasRole('isStaff', STAFF_ROLES);
 
-/** The record is the viewer's own account (or the one that has just signed in). */
+/** The record is the viewer's own account (or the one that has just signed in, or is enrolling). */
 export const isSelf = rule('isSelf', { cache: 'no_cache' })((parent: { id?: string }, _args, ctx: Context) => {
   if (!parent.id) return false;
-  return parent.id === ctx.viewer?.id || parent.id === ctx.signedIn?.id;
+  return parent.id === ctx.viewer?.id || parent.id === ctx.signedIn?.id || parent.id === ctx.enrolling?.id;
 });
 
 /** Case workers or managers: the staff who work with reports (admins do not read them). */

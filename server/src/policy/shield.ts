@@ -1,7 +1,7 @@
 import { allow, deny, race, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { ForbiddenError } from '../common/errors';
-import { isAdmin, isAuthenticated, isCaseWorker, isManager, isMember, isOwnReport, isPolicePartner, isPoliceOfFundingForce, isPoliceOfRecordForce, isPoliceOfTrainingForce, isPoliceWithConsent, isPoliceWithFullConsent, isReportStaff, isSelf, isSelfMember, isStaff } from './predicates';
+import { isAdmin, isAuthenticated, isCaseWorker, isEnrolling, isManager, isMember, isOwnReport, isPolicePartner, isPoliceOfFundingForce, isPoliceOfRecordForce, isPoliceOfTrainingForce, isPoliceWithConsent, isPoliceWithFullConsent, isReportStaff, isSelf, isSelfMember, isStaff } from './predicates';
 
 /**
  * THE access policy, as one table: every type and every field has its rule here, and anything
@@ -19,6 +19,8 @@ const either = race;
 
 /** Staff read every account; anyone reads their own. */
 const canReadUser = either(isStaff, isSelf);
+/** Signed in, or signed in but obliged to turn on two-factor sign-in first (and nothing else). */
+const isSignedInOrEnrolling = either(isAuthenticated, isEnrolling);
 /** Report data: case workers and managers, and the member who made the report. Not admins, not police. */
 const canReadReport = either(isReportStaff, isOwnReport);
 /** Report core and police summary: as above, and police of a force that may see it under its current consent. */
@@ -38,7 +40,7 @@ const TIMESTAMPS = ['id', 'createdAt', 'updatedAt'];
 
 export const policy = {
   Query: {
-    me: isAuthenticated,
+    me: isSignedInOrEnrolling, // an account that must enrol first may read itself
     users: isStaff,
     user: isAuthenticated, // scoped in SQL: staff see all, everyone else only themselves
     forces: isAuthenticated,
@@ -72,7 +74,13 @@ export const policy = {
   },
   Mutation: {
     login: allow,
-    signOutEverywhere: isAuthenticated, // the caller's own sessions only
+    signOutEverywhere: isSignedInOrEnrolling, // the caller's own sessions only
+    // Two-factor sign-in, always on the caller's own account.
+    startTwoFactorEnrolment: isSignedInOrEnrolling,
+    confirmTwoFactorEnrolment: isSignedInOrEnrolling,
+    regenerateRecoveryCodes: isAuthenticated, // needs a current code
+    disableTwoFactor: isAuthenticated, // needs the password and a code
+    resetTwoFactor: isAdmin, // another account's (a lost phone); audited, ends its sessions
     createUser: isAdmin,
     updateUser: isAdmin,
     deactivateUser: isAdmin,
@@ -121,7 +129,13 @@ export const policy = {
     token: allow,
     expiresAt: allow,
     user: allow,
+    twoFactorEnrolmentRequired: allow,
   },
+  // Reached only through the enrolment mutations, on the caller's own account.
+  TwoFactorEnrolment: each(isSignedInOrEnrolling, 'otpauthUri', 'qrCodeDataUrl', 'secret', 'expiresAt'),
+  TwoFactorConfirmation: each(isSignedInOrEnrolling, 'recoveryCodes', 'token', 'expiresAt'),
+  // Reached only through User.twoFactor, which is the account holder's alone.
+  TwoFactorStatus: each(isSignedInOrEnrolling, 'enabled', 'enabledAt', 'required', 'recoveryCodesRemaining'),
   User: {
     id: canReadUser,
     email: canReadUser,
@@ -133,6 +147,8 @@ export const policy = {
     lastLoginAt: canReadUser,
     createdAt: canReadUser,
     updatedAt: canReadUser,
+    twoFactorEnabled: either(isAdmin, isSelf), // not other staff: who lacks it is a target
+    twoFactor: isSelf, // recovery codes left and the like: the account holder alone
   },
   UserList: {
     nodes: isStaff,

@@ -47,6 +47,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     mailFrom: 'Lantern alerts <alerts@lantern.test>',
     statementTimeoutMs: 15_000,
     corsOrigins: [],
+    twoFactorRequiredRoles: [],
     ...overrides,
   };
 }

@@ -14,6 +14,9 @@ export class LoginPayload {
 
   @Field(() => User)
   user!: User;
+
+  @Field(() => Boolean, { description: 'The account’s role requires two-factor sign-in and it is off: this token may only turn it on (startTwoFactorEnrolment)' })
+  twoFactorEnrolmentRequired!: boolean;
 }
 
 @Resolver()
@@ -22,7 +25,7 @@ export class AuthResolver {
   async login(
     @Arg('email', () => String) email: string,
     @Arg('password', () => String) password: string,
-    @Arg('totp', () => String, { nullable: true, description: 'The current code, when two-factor sign-in is on' })
+    @Arg('totp', () => String, { nullable: true, description: 'When two-factor sign-in is on: the current code from the app, or a recovery code. Without it, a right password answers TWO_FACTOR_REQUIRED' })
     totp: string | null,
     @Ctx() ctx: Context,
   ): Promise<LoginPayload> {
@@ -36,7 +39,7 @@ export class AuthResolver {
 
   @Mutation(() => Boolean, { description: 'Ends every session of this account, on every device: every token issued so far stops working at once' })
   async signOutEverywhere(@Ctx() ctx: Context): Promise<boolean> {
-    await new AuthService(ctx.em, ctx.config).revokeAllSessions(requireViewer(ctx).id);
+    await new AuthService(ctx.em, ctx.config).revokeAllSessions((ctx.viewer ?? ctx.enrolling ?? requireViewer(ctx)).id);
     return true;
   }
 }

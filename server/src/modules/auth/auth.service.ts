@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config';
-import { UnauthenticatedError } from '../../common/errors';
+import { TwoFactorRequiredError, UnauthenticatedError } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { User } from '../user/user.entity';
 import { verifyAgainstDummy, verifyPassword } from './password';
 import { signToken, verifyToken, type SignedToken } from './token';
-import { verifyTotp } from './totp';
+import { mustEnrolFirst, TwoFactorService } from './two-factor.service';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 15;
@@ -16,6 +16,18 @@ const SIGN_IN_FAILED = 'The e-mail, password or code is not right, or the accoun
 
 export interface LoginResult extends SignedToken {
   user: User;
+  /** The account's role requires two-factor sign-in and it is off: this token may only turn it on. */
+  twoFactorEnrolmentRequired: boolean;
+}
+
+/**
+ * Who is calling. `viewer`: a signed-in account. `enrolling`: a signed-in account whose role
+ * requires two-factor sign-in that is not on yet; it has no viewer, so every rule treats it as
+ * anonymous, except the few that let it turn two-factor sign-in on.
+ */
+export interface Session {
+  viewer: User | null;
+  enrolling: User | null;
 }
 
 export class AuthService {
@@ -30,7 +42,7 @@ export class AuthService {
     const user = await this.em.findOne(
       User,
       { email: normaliseEmail(email) },
-      { populate: ['passwordHash', 'totpSecret', 'force', 'member'] },
+      { populate: ['passwordHash', 'force', 'member'] },
     );
     if (!user) {
       await verifyAgainstDummy(password);
@@ -41,20 +53,29 @@ export class AuthService {
       throw new UnauthenticatedError(SIGN_IN_FAILED);
     }
     const passwordOk = await verifyPassword(user.passwordHash, password);
-    const totpOk = !user.totpSecret || (!!totp && verifyTotp(user.totpSecret, totp, now.getTime()));
-    if (!passwordOk || !totpOk) {
-      await this.recordFailure(user, now);
+    if (!passwordOk) {
+      await this.recordFailedSignIn(user.id, now);
       throw new UnauthenticatedError(SIGN_IN_FAILED);
     }
     if (!user.active) {
       throw new UnauthenticatedError(SIGN_IN_FAILED);
+    }
+    if (user.twoFactorEnabledAt) {
+      const code = totp?.trim();
+      // Said only after the right password: it tells nothing to someone who does not have it.
+      if (!code) throw new TwoFactorRequiredError();
+      // A wrong, reused or used-up code fails exactly like a wrong password.
+      if (code.length > 64 || !(await new TwoFactorService(this.em, this.config).checkSecondFactor(this.em, user, code, now))) {
+        await this.recordFailedSignIn(user.id, now);
+        throw new UnauthenticatedError(SIGN_IN_FAILED);
+      }
     }
     user.failedLoginCount = 0;
     user.lockedUntil = null;
     user.lastLoginAt = now;
     await this.em.flush();
     const signed = await signToken({ sub: user.id, tv: user.tokenVersion }, this.config.jwtSecret, this.config.tokenTtlSeconds, now);
-    return { ...signed, user };
+    return { ...signed, user, twoFactorEnrolmentRequired: mustEnrolFirst(this.config, user) };
   }
 
   /**
@@ -62,28 +83,40 @@ export class AuthService {
    * account for LOCKOUT_MINUTES at the MAX_FAILED_LOGINS-th. Committed at once, even though the
    * login itself then fails.
    */
-  private async recordFailure(user: User, now: Date): Promise<void> {
+  async recordFailedSignIn(userId: string, now = new Date()): Promise<void> {
     const lockUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
     await this.em.getConnection().execute(
       `update app_user
           set failed_login_count = case when failed_login_count + 1 >= ? then 0 else failed_login_count + 1 end,
               locked_until = case when failed_login_count + 1 >= ? then ?::timestamptz else locked_until end
         where id = ?`,
-      [MAX_FAILED_LOGINS, MAX_FAILED_LOGINS, lockUntil.toISOString(), user.id],
+      [MAX_FAILED_LOGINS, MAX_FAILED_LOGINS, lockUntil.toISOString(), userId],
     );
   }
 
-  /**
-   * The account behind an `Authorization: Bearer` header, read fresh from the database so that a
-   * deactivation, a password reset or a role change takes effect on the very next request.
-   * No header: anonymous (null). A bad, expired or revoked token: UNAUTHENTICATED.
-   */
   /** Every token carries the account's token version; raising it ends every session at once. */
   async revokeAllSessions(userId: string): Promise<void> {
     await this.em.execute('update app_user set token_version = token_version + 1, updated_at = now() where id = ?', [userId]);
   }
 
+  /**
+   * The caller behind an `Authorization: Bearer` header (see Session), read fresh from the
+   * database so that a deactivation, a password reset, a role change or two-factor sign-in being
+   * turned off takes effect on the very next request.
+   * No header: anonymous. A bad, expired or revoked token: UNAUTHENTICATED.
+   */
+  async session(authorization: string | undefined): Promise<Session> {
+    const user = await this.account(authorization);
+    if (user && mustEnrolFirst(this.config, user)) return { viewer: null, enrolling: user };
+    return { viewer: user, enrolling: null };
+  }
+
+  /** Only a fully signed-in account: null for anonymous callers and for accounts that must enrol first. */
   async authenticate(authorization: string | undefined): Promise<User | null> {
+    return (await this.session(authorization)).viewer;
+  }
+
+  private async account(authorization: string | undefined): Promise<User | null> {
     if (!authorization) return null;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match) throw new UnauthenticatedError('Malformed Authorization header');

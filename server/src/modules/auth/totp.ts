@@ -1,44 +1,53 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { authenticator } from 'otplib';
+import { toDataURL } from 'qrcode';
 
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+/**
+ * Time-based one-time codes (RFC 6238 as authenticator apps use it: HMAC-SHA1, 30-second steps,
+ * 6 digits, base32 secrets), by otplib. The one implementation Lantern uses.
+ */
+export const TOTP_ISSUER = 'Lantern';
+export const TOTP_STEP_SECONDS = 30;
+/** Bytes of a new secret: 160 bits, the HMAC-SHA1 key size RFC 4226 recommends. */
+const SECRET_BYTES = 20;
 
-export function base32Decode(input: string): Buffer {
-  const clean = input.replace(/=+$/, '').replace(/\s+/g, '').toUpperCase();
-  let bits = 0;
-  let value = 0;
-  const out: number[] = [];
-  for (const ch of clean) {
-    const idx = BASE32.indexOf(ch);
-    if (idx < 0) throw new Error('invalid base32');
-    value = (value << 5) | idx;
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(out);
+/** One step either side of now is accepted, for clocks that drift (otplib's `window`). */
+const totp = authenticator.clone({ step: TOTP_STEP_SECONDS, digits: 6, window: 1 });
+
+export function newTotpSecret(): string {
+  return totp.generateSecret(SECRET_BYTES);
 }
 
-/** RFC 6238 TOTP (HMAC-SHA1, 30 s steps, 6 digits) for one time step. */
-export function totpAt(secret: Buffer, step: number, digits = 6): string {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(step));
-  const mac = createHmac('sha1', secret).update(counter).digest();
-  const offset = mac[mac.length - 1] & 0x0f;
-  const code = (mac.readUInt32BE(offset) & 0x7fffffff) % 10 ** digits;
-  return code.toString().padStart(digits, '0');
+/** `otpauth://totp/Lantern:<e-mail>?secret=...&issuer=Lantern`, what the QR code carries. */
+export function otpauthUri(accountEmail: string, secret: string): string {
+  return totp.keyuri(accountEmail, TOTP_ISSUER, secret);
 }
 
-/** Accepts the code of the current 30-second step or one step either side (clock drift). */
-export function verifyTotp(base32Secret: string, code: string, now = Date.now()): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
-  const secret = base32Decode(base32Secret);
-  const step = Math.floor(now / 1000 / 30);
-  let ok = false;
-  for (const s of [step - 1, step, step + 1]) {
-    const expected = Buffer.from(totpAt(secret, s));
-    if (timingSafeEqual(expected, Buffer.from(code))) ok = true;
-  }
-  return ok;
+/** The QR code of an otpauth URI, as a PNG data URL (the dashboard's CSP allows `img-src data:`). */
+export function qrCodeDataUrl(uri: string): Promise<string> {
+  return toDataURL(uri, { errorCorrectionLevel: 'M', margin: 2, width: 240 });
+}
+
+export function stepAt(nowMs: number): number {
+  return Math.floor(nowMs / 1000 / TOTP_STEP_SECONDS);
+}
+
+/** True for something shaped like a TOTP code (6 digits, spaces allowed as apps show them). */
+export function looksLikeTotp(code: string): boolean {
+  return /^\d{6}$/.test(code.replace(/\s+/g, ''));
+}
+
+/**
+ * The 30-second step whose code `code` is (now's, or one either side), or null when it is none of
+ * them. Callers keep the step, to refuse the same code a second time (a replay).
+ */
+export function matchingStep(secret: string, code: string, nowMs = Date.now()): number | null {
+  const clean = code.replace(/\s+/g, '');
+  if (!/^\d{6}$/.test(clean)) return null;
+  const delta = totp.clone({ epoch: nowMs }).checkDelta(clean, secret);
+  return delta === null ? null : stepAt(nowMs) + delta;
+}
+
+/** The code of `secret` at a time (what an authenticator app would show then). */
+export function totpCodeAt(secret: string, nowMs = Date.now()): string {
+  return totp.clone({ epoch: nowMs }).generate(secret);
 }

@@ -5,6 +5,7 @@ import { PageOf } from '../../common/pagination';
 import { isStaffRole } from '../../policy/roles';
 import { AccessKind } from '../access-log/access-event.entity';
 import { LoginPayload } from '../auth/auth.resolver';
+import { mustEnrolFirst } from '../auth/two-factor.service';
 import { Force } from '../force/force.entity';
 import { hashedKey, hit } from '../rate-limit/rate-limit';
 import { Member } from './member.entity';
@@ -23,7 +24,7 @@ export class MemberResolver {
     await hit(ctx.em, 'registrationPerAddress', hashedKey(ctx.config, 'address', ctx.clientAddress));
     const result = await service(ctx).register(input);
     ctx.signedIn = result.user;
-    return result;
+    return { ...result, twoFactorEnrolmentRequired: mustEnrolFirst(ctx.config, result.user) };
   }
 
   @Query(() => MemberList, { description: 'Members (case workers); reading contact details is logged' })

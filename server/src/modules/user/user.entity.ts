@@ -11,6 +11,8 @@ import type { Member } from '../member/member.entity';
 @Entity({ tableName: 'app_user' })
 // A police partner is always tied to one force; no one else is.
 @Check({ name: 'app_user_force_matches_role', expression: `("role" = 'POLICE_PARTNER') = ("force_id" is not null)` })
+// Two-factor sign-in is on exactly when there is a secret.
+@Check({ name: 'app_user_two_factor_has_secret', expression: `("two_factor_enabled_at" is null) = ("totp_secret_encrypted" is null)` })
 export class User extends BaseEntity<'active' | 'failedLoginCount' | 'tokenVersion'> {
   @Field(() => String, { description: 'Lower-case; unique' })
   @Property({ type: 'string', length: 320 })
@@ -50,9 +52,27 @@ export class User extends BaseEntity<'active' | 'failedLoginCount' | 'tokenVersi
   @Property({ type: 'text', hidden: true, lazy: true })
   passwordHash!: string;
 
-  /** Base32 TOTP secret, when two-factor sign-in is on. */
+  /**
+   * Two-factor sign-in (TOTP): the secret, AES-256-GCM encrypted with LANTERN_ENCRYPTION_KEY and
+   * bound to this account (auth/two-factor.service.ts); null while two-factor sign-in is off.
+   */
   @Property({ type: 'text', hidden: true, lazy: true, nullable: true })
-  totpSecret?: string | null;
+  totpSecretEncrypted?: string | null;
+
+  /** When two-factor sign-in was turned on; null while it is off. Read on every request (enrolment gate). */
+  @Property({ type: 'datetime', columnType: 'timestamptz', hidden: true, nullable: true })
+  twoFactorEnabledAt?: Date | null;
+
+  /** A secret shown to the account holder but not confirmed with a code yet (encrypted likewise). */
+  @Property({ type: 'text', hidden: true, lazy: true, nullable: true })
+  totpPendingEncrypted?: string | null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', hidden: true, lazy: true, nullable: true })
+  totpPendingExpiresAt?: Date | null;
+
+  /** The last 30-second step whose code was accepted: a code is never accepted twice. */
+  @Property({ type: 'bigint', hidden: true, lazy: true, nullable: true })
+  totpLastStep?: string | null;
 
   @Property({ type: 'integer', hidden: true, default: 0 })
   failedLoginCount: number = 0;

@@ -14,9 +14,9 @@ const service = (ctx: Context) => new UserService(ctx.em, requireViewer(ctx));
 
 @Resolver(() => User)
 export class UserResolver {
-  @Query(() => User, { description: 'The signed-in account' })
+  @Query(() => User, { description: 'The signed-in account (also while it may only turn on two-factor sign-in)' })
   me(@Ctx() ctx: Context) {
-    return requireViewer(ctx);
+    return ctx.viewer ?? ctx.enrolling ?? requireViewer(ctx);
   }
 
   @Query(() => UserList)
