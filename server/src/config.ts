@@ -24,6 +24,12 @@ export const ENV_VARS = [
   'LANTERN_MAIL_FROM',
   'LANTERN_STATEMENT_TIMEOUT_MS',
   'LANTERN_CORS_ORIGINS',
+  'LANTERN_RETAIN_CONTACT_MONTHS',
+  'LANTERN_RETAIN_REPORT_MONTHS',
+  'LANTERN_RETAIN_ACCESS_EVENTS_YEARS',
+  'LANTERN_ARCHIVE_ALERTS_DAYS',
+  'LANTERN_RETAIN_OPERATIONAL_DAYS',
+  'LANTERN_RETENTION_CRON',
   'LANTERN_REQUIRE_TWO_FACTOR_ROLES',
 ] as const;
 export type EnvVar = (typeof ENV_VARS)[number];
@@ -59,9 +65,27 @@ export interface Config {
    * to turn it on. ADMIN and POLICE_PARTNER always in production; none by default elsewhere.
    */
   twoFactorRequiredRoles: Role[];
+  /** The retention schedules (modules/retention), applied daily by a pg-boss job. */
+  retention: RetentionConfig;
   /** Where alert e-mails go out (smtp:// or smtps://); unset: they wait in the queue. */
   smtpUrl?: string;
   mailFrom: string;
+}
+
+/** How long personal data is kept (see modules/retention/retention.service.ts). */
+export interface RetentionConfig {
+  /** A member's contact details are removed this many months after their last activity (last case closed, report, consent change, sign-in), when nothing of theirs is open. */
+  contactMonths: number;
+  /** A closed report's narrative, location, summaries, case notes and police-contact details are removed this many months after its last activity; its statistics remain. */
+  reportMonths: number;
+  /** Access events (who read what) are deleted after this many years. */
+  accessEventYears: number;
+  /** Expired or withdrawn alerts are archived this many days later. */
+  alertArchiveDays: number;
+  /** Members' identifier checks and used idempotency keys are deleted after this many days (expired rate-limit counters at once). */
+  operationalDays: number;
+  /** When the retention job runs (cron, Europe/London). */
+  cron: string;
 }
 
 export class ConfigError extends Error {
@@ -112,6 +136,16 @@ const schema = z.object({
     .optional()
     .transform((v) => (v === undefined ? undefined : v.split(',').map((r) => r.trim().toUpperCase()).filter(Boolean)))
     .refine((list) => !list || list.every((r) => (Object.values(Role) as string[]).includes(r)), `must be a comma-separated list of roles (${Object.values(Role).join(', ')})`),
+  LANTERN_RETAIN_CONTACT_MONTHS: z.coerce.number().int().min(1).max(600).default(24),
+  LANTERN_RETAIN_REPORT_MONTHS: z.coerce.number().int().min(12).max(1200).default(72),
+  LANTERN_RETAIN_ACCESS_EVENTS_YEARS: z.coerce.number().int().min(1).max(100).default(6),
+  LANTERN_ARCHIVE_ALERTS_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  // At least 2 days: the identifier checker counts a member's checks over the last day.
+  LANTERN_RETAIN_OPERATIONAL_DAYS: z.coerce.number().int().min(2).max(3650).default(30),
+  LANTERN_RETENTION_CRON: z
+    .string()
+    .regex(/^(\S+\s+){4}\S+$/, 'must be a 5-field cron expression, e.g. "30 3 * * *"')
+    .default('30 3 * * *'),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   LANTERN_MAIL_FROM: z.string().min(3).default('Lantern alerts <alerts@lantern.invalid>'),
 });
@@ -196,6 +230,14 @@ export function loadConfig(env: Env = process.env as Env): Config {
     statementTimeoutMs: e.LANTERN_STATEMENT_TIMEOUT_MS,
     corsOrigins: e.LANTERN_CORS_ORIGINS,
     twoFactorRequiredRoles: (e.LANTERN_REQUIRE_TWO_FACTOR_ROLES ?? (isProduction ? PRODUCTION_TWO_FACTOR_ROLES : [])) as Role[],
+    retention: {
+      contactMonths: e.LANTERN_RETAIN_CONTACT_MONTHS,
+      reportMonths: e.LANTERN_RETAIN_REPORT_MONTHS,
+      accessEventYears: e.LANTERN_RETAIN_ACCESS_EVENTS_YEARS,
+      alertArchiveDays: e.LANTERN_ARCHIVE_ALERTS_DAYS,
+      operationalDays: e.LANTERN_RETAIN_OPERATIONAL_DAYS,
+      cron: e.LANTERN_RETENTION_CRON,
+    },
     smtpUrl: e.SMTP_URL,
     mailFrom: e.LANTERN_MAIL_FROM,
   };

@@ -6,7 +6,8 @@ import { connectDatabase, prepareDatabase, type Database } from './db/database';
 import { DataDirError } from './db/embedded-postgres';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './db/seeders/demo.seeder';
 import { smtpSender } from './modules/delivery/mailer';
-import { startDeliveryQueue, type DeliveryQueue } from './modules/delivery/queue';
+import { startBoss, startDeliveryQueue, type DeliveryQueue } from './modules/delivery/queue';
+import { startRetentionQueue, type RetentionQueue } from './modules/retention/retention.queue';
 
 /** Starts PostgreSQL (embedded unless DATABASE_URL is set), migrates, seeds, serves. */
 async function main(): Promise<void> {
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
   let database: Database | undefined;
   let app: App | undefined;
   let queue: DeliveryQueue | undefined;
+  let boss: Awaited<ReturnType<typeof startBoss>> | undefined;
+  let retention: RetentionQueue | undefined;
   let migrated = false;
 
   let stopping = false;
@@ -24,6 +27,8 @@ async function main(): Promise<void> {
     try {
       await app?.stop();
       await queue?.stop();
+      await retention?.stop();
+      await boss?.stop({ graceful: true, timeout: 10_000 });
       await database?.close();
     } finally {
       process.exit(0);
@@ -36,8 +41,11 @@ async function main(): Promise<void> {
   const { seededDemo } = await prepareDatabase(database.orm, config);
   migrated = true;
 
+  // One pg-boss instance for the process: the retention job always, alert e-mails when SMTP is set.
+  boss = await startBoss(database.url);
+  retention = await startRetentionQueue(boss, database.orm, config);
   if (config.smtpUrl) {
-    queue = await startDeliveryQueue(database.orm, config, database.url, smtpSender(config.smtpUrl, config.mailFrom));
+    queue = await startDeliveryQueue(database.orm, config, boss, smtpSender(config.smtpUrl, config.mailFrom));
   } else {
     logger.warn('SMTP_URL is not set: alert e-mails wait in the outbox until it is');
   }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { AccessEventResolver } from './modules/access-log/access-log.resolver';
+import { AuditEventResolver } from './modules/audit/audit.resolver';
 import { AlertResolver } from './modules/alert/alert.resolver';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { TwoFactorResolver, UserTwoFactorResolver } from './modules/auth/two-factor.resolver';
@@ -12,6 +13,7 @@ import { ImpactResolver } from './modules/impact/impact.resolver';
 import { MemberResolver } from './modules/member/member.resolver';
 import { PoliceRequestResolver } from './modules/police-request/police-request.resolver';
 import { ConsentEventResolver, ConsentResolver, ReportResolver } from './modules/report/report.resolver';
+import { ErasureRequestResolver, LegalHoldResolver, MemberRetentionResolver, ReportRetentionResolver, RetentionResolver } from './modules/retention/retention.resolver';
 import { TrainingInvitationResolver, TrainingSessionResolver } from './modules/training/training.resolver';
 import { UserResolver } from './modules/user/user.resolver';
 
@@ -37,6 +39,12 @@ export const resolvers = [
   TrainingSessionResolver,
   TrainingInvitationResolver,
   ImpactResolver,
+  AuditEventResolver,
+  LegalHoldResolver,
+  MemberRetentionResolver,
+  ReportRetentionResolver,
+  ErasureRequestResolver,
+  RetentionResolver,
 ] as const;
 
 let cached: GraphQLSchema | undefined;

@@ -1,4 +1,7 @@
 import { AccessEvent } from '../modules/access-log/access-event.entity';
+import { AuditEvent } from '../modules/audit/audit-event.entity';
+import { ErasureRequest } from '../modules/retention/erasure-request.entity';
+import { LegalHold } from '../modules/retention/legal-hold.entity';
 import { Alert, IdentifierCheck } from '../modules/alert/alert.entity';
 import { RecoveryCode, SecurityEvent } from '../modules/auth/two-factor.entity';
 import { AlertDelivery } from '../modules/delivery/alert-delivery.entity';
@@ -40,6 +43,9 @@ export const entities = [
   TrainingFeedback,
   TrainingInvitation,
   RateLimitBucket,
+  AuditEvent,
+  ErasureRequest,
+  LegalHold,
   RecoveryCode,
   SecurityEvent,
 ];

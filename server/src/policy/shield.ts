@@ -29,6 +29,8 @@ const canReadReportCore = either(isReportStaff, isOwnReport, isPoliceWithConsent
 const canReadPoliceRequest = either(isReportStaff, isPoliceOfRecordForce);
 /** Who reported, and their contact details: case workers (every read logged) and the member. */
 const canReadMember = either(isCaseWorker, isSelfMember);
+/** The retention audit trail and releasing a legal hold: admins and managers (no personal data in either). */
+const isAdminOrManager = either(isAdmin, isManager);
 /** Funding and training lists: all staff; police partners (the queries return only their own force's). */
 const canListFundingAndTraining = either(isStaff, isPolicePartner);
 
@@ -71,6 +73,11 @@ export const policy = {
     trainingInvitations: canListFundingAndTraining,
     trainingInvitation: canListFundingAndTraining,
     impactStatistics: isStaff, // aggregates of every force's data, and only statistics-consented reports
+    // Retention: the audit trail (ids only), legal holds (ids and staff reasons), erasure requests (ids).
+    auditEvents: isAdminOrManager,
+    legalHolds: isStaff,
+    legalHold: isStaff,
+    erasureRequests: isStaff,
   },
   Mutation: {
     login: allow,
@@ -124,6 +131,13 @@ export const policy = {
     recordTrainingFeedback: isManager,
     createTrainingInvitation: isManager,
     moveTrainingInvitation: isManager,
+    // Retention. Placing a hold preserves (the safe direction): any staff, on a record by id, and it
+    // answers with the hold only, never the record. Releasing it lets deletion proceed: managers and admins.
+    placeLegalHold: isStaff,
+    releaseLegalHold: isAdminOrManager,
+    runRetention: isAdmin,
+    requestErasure: isMember, // their own account, confirmed with their password
+    eraseMember: isCaseWorker, // at the member's request; scoped like member(id)
   },
   LoginPayload: {
     token: allow,
@@ -186,6 +200,8 @@ export const policy = {
     member: either(isCaseWorker, isOwnReport),
     case: isReportStaff,
     linkedReports: isReportStaff,
+    legalHold: isReportStaff, // covers its case too
+    anonymisedAt: isReportStaff,
   },
   ReportList: each(either(isReportStaff, isMember, isPolicePartner), 'nodes', 'totalCount', 'endCursor'),
   // Reached only through Report.policeReads, which is guarded above.
@@ -204,7 +220,8 @@ export const policy = {
     actorName: isReportStaff,
   },
   Member: {
-    ...each(canReadMember, ...TIMESTAMPS, 'pseudonym', 'workSetting', 'policeContactRoute', 'emailAlerts', 'alertAreas'),
+    ...each(canReadMember, ...TIMESTAMPS, 'pseudonym', 'workSetting', 'policeContactRoute', 'emailAlerts', 'alertAreas', 'contactAnonymisedAt', 'erasedAt'),
+    legalHold: isCaseWorker,
     contactPhone: canReadMember, // staff reads are written to the access log
     contactEmail: canReadMember,
   },
@@ -226,7 +243,7 @@ export const policy = {
   Alert: {
     ...each(isAuthenticated, ...TIMESTAMPS, 'title', 'body', 'status', 'incidentTypes', 'shownIdentifiers', 'targetAreas', 'onBehalfOf', 'publishedAt', 'expiresAt', 'withdrawnAt', 'withdrawalReason'),
     // The work behind it: staff only.
-    ...each(isReportStaff, 'authorName', 'approverName', 'approvedAt', 'sourceReports', 'findings', 'overrides', 'canApprove', 'deliveries', 'corrects'),
+    ...each(isReportStaff, 'authorName', 'approverName', 'approvedAt', 'sourceReports', 'findings', 'overrides', 'canApprove', 'deliveries', 'corrects', 'archivedAt'),
   },
   AlertList: { nodes: isAuthenticated, totalCount: isAuthenticated },
   AlertIdentifier: each(isAuthenticated, 'kind', 'value'),
@@ -263,6 +280,18 @@ export const policy = {
   AlertYear: each(isStaff, 'financialYear', 'published', 'sexualViolence', 'violence'),
   TrainingYear: each(isStaff, 'financialYear', 'sessions', 'officersTrained', 'forcesReached', 'responses', 'intendToUse', 'sessionsWithExpertsByExperience'),
   InvitationPipeline: each(isStaff, 'programme', 'invited', 'awaitingReply', 'accepted', 'declined', 'delivered'),
+  // Retention (modules/retention, modules/audit).
+  AuditEvent: each(isAdminOrManager, ...TIMESTAMPS, 'at', 'action', 'entityType', 'entityId', 'count', 'actorRole', 'actorName', 'job', 'schedule', 'cutoff', 'runId'),
+  AuditEventList: each(isAdminOrManager, 'nodes', 'totalCount'),
+  LegalHold: each(isStaff, ...TIMESTAMPS, 'target', 'entityId', 'active', 'reason', 'placedAt', 'placedByName', 'releasedAt', 'releaseReason', 'releasedByName'),
+  LegalHoldList: each(isStaff, 'nodes', 'totalCount'),
+  ErasureRequest: {
+    ...each(isStaff, ...TIMESTAMPS, 'status', 'requestedByRole', 'completedAt', 'memberId'),
+    member: isCaseWorker,
+  },
+  ErasureRequestList: each(isStaff, 'nodes', 'totalCount'),
+  RetentionRun: each(isAdmin, 'runId', 'startedAt', 'finishedAt', 'outcomes'),
+  RetentionOutcome: each(isAdmin, 'action', 'count', 'cutoff'),
   CostEstimate: each(isStaff, 'rapeUnitCostPence', 'murderUnitCostPence', 'rapesPreventedPerSexualViolenceAlert', 'murdersPreventedPerViolenceAlert', 'sexualViolenceAlerts', 'violenceAlerts', 'estimatedRapesPrevented', 'estimatedMurdersPrevented', 'estimatedCostsAvoidedPence', 'assumptions'),
 } satisfies IRules;
 

@@ -9,6 +9,7 @@ import { Migration20261129012338 } from './Migration20261129012338';
 import { Migration20261129025916 } from './Migration20261129025916';
 import { Migration20261129030712 } from './Migration20261129030712';
 import { Migration20261129034555 } from './Migration20261129034555';
+import { Migration20261129034813 } from './Migration20261129034813';
 
 /** Every migration, in order. `pnpm --filter @lantern/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129025916', class: Migration20261129025916 },
   { name: 'Migration20261129030712', class: Migration20261129030712 },
   { name: 'Migration20261129034555', class: Migration20261129034555 },
+  { name: 'Migration20261129034813', class: Migration20261129034813 },
 ];

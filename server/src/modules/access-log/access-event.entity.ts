@@ -20,6 +20,8 @@ registerEnumType(AccessKind, { name: 'AccessKind' });
 @Entity()
 @Index({ properties: ['report', 'at'] })
 @Index({ properties: ['member', 'at'] })
+// The retention job deletes the oldest events (modules/retention).
+@Index({ properties: ['at'] })
 export class AccessEvent extends BaseEntity {
   @Field(() => Date)
   @Property({ type: 'datetime', columnType: 'timestamptz' })

@@ -114,6 +114,14 @@ export class Alert extends BaseEntity<'status' | 'overrides'> {
 
   @Property({ type: 'json', columnType: 'jsonb', default: '[]' })
   overrides: FindingOverride[] = [];
+
+  /**
+   * Set by the retention job some days after the alert expired or was withdrawn: no longer
+   * listed (unless asked for), in the feed or delivered; its delivery records are deleted.
+   */
+  @Field(() => Date, { nullable: true, description: 'When it was archived (staff): no longer listed by default, in the feed or delivered' })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  archivedAt?: Date | null;
 }
 
 /** One identifier check by a member: the value is kept only as a keyed hash. */

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsEnum, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { ListArgs } from '../../common/pagination';
 import { IdentifierKind } from '../identifier/identifier.kind';
@@ -81,6 +81,11 @@ export class AlertFilter {
   @Field(() => [ID], { nullable: true })
   @IsOptional()
   ids?: string[];
+
+  @Field(() => Boolean, { nullable: true, description: 'Staff: archived alerts only (true); by default they are not listed' })
+  @IsOptional()
+  @IsBoolean()
+  archived?: boolean;
 }
 
 @ArgsType()

@@ -38,15 +38,18 @@ export class AlertService {
 
   /** Which alerts the viewer may see, as SQL. */
   scope(now = new Date()): FilterQuery<Alert> {
-    const live = { status: AlertStatus.PUBLISHED, $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }] };
+    const live = { status: AlertStatus.PUBLISHED, archivedAt: null, $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }] };
     switch (this.viewer.role) {
       case Role.CASE_WORKER:
       case Role.MANAGER:
         return {};
+      // Archived alerts (retention) are staff-only.
       case Role.ADMIN:
-        return { status: AlertStatus.PUBLISHED };
+        return { status: AlertStatus.PUBLISHED, archivedAt: null };
       case Role.POLICE_PARTNER:
-        return this.viewer.force ? { $or: [{ status: AlertStatus.PUBLISHED }, { onBehalfOf: this.viewer.force.id }] } : { status: AlertStatus.PUBLISHED };
+        return this.viewer.force
+          ? { archivedAt: null, $or: [{ status: AlertStatus.PUBLISHED }, { onBehalfOf: this.viewer.force.id }] }
+          : { status: AlertStatus.PUBLISHED, archivedAt: null };
       case Role.MEMBER: {
         if (!this.viewer.member) return { id: null };
         const inMyAreas = this.em
@@ -64,8 +67,9 @@ export class AlertService {
 
   async list(args: AlertListArgs): Promise<Page<Alert>> {
     const f = args.filter ?? {};
-    const where: FilterQuery<Alert>[] = [this.scope()];
-    if (f.status === AlertStatus.EXPIRED) where.push({ status: AlertStatus.PUBLISHED, expiresAt: { $lte: new Date() } });
+    // Archived alerts are listed only when asked for (staff: their scope allows them at all).
+    const where: FilterQuery<Alert>[] = [this.scope(), f.archived ? { archivedAt: { $ne: null } } : { archivedAt: null }];
+    if (f.status === AlertStatus.EXPIRED) where.push({ $or: [{ status: AlertStatus.PUBLISHED, expiresAt: { $lte: new Date() } }, { status: AlertStatus.EXPIRED }] });
     else if (f.status === AlertStatus.PUBLISHED) where.push({ status: AlertStatus.PUBLISHED, $or: [{ expiresAt: null }, { expiresAt: { $gt: new Date() } }] });
     else if (f.status) where.push({ status: f.status });
     if (f.ids) where.push({ id: { $in: f.ids.filter(isUuid) } });

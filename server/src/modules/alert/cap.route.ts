@@ -26,7 +26,7 @@ export function capFeedHandler(orm: MikroORM, config: Config) {
         return;
       }
       const since = new Date(Date.now() - FEED_DAYS * 86_400_000);
-      const alerts = await em.find(Alert, { status: { $in: [AlertStatus.PUBLISHED, AlertStatus.WITHDRAWN] }, publishedAt: { $gte: since } }, {
+      const alerts = await em.find(Alert, { status: { $in: [AlertStatus.PUBLISHED, AlertStatus.WITHDRAWN] }, publishedAt: { $gte: since }, archivedAt: null }, {
         populate: ['targetAreas', 'corrects'],
         orderBy: { publishedAt: 'DESC' },
         limit: FEED_MAX,

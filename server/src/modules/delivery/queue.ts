@@ -13,14 +13,25 @@ export interface DeliveryQueue {
 }
 
 /**
- * The alert e-mail queue (pg-boss, on the same PostgreSQL). A job drains the outbox; it is sent
- * after every commit that wrote deliveries and scheduled every minute, so deliveries written by a
- * process that died after its commit still go out, and retries follow their backoff.
+ * The process's one pg-boss instance (schema `pgboss`, on the same PostgreSQL). The alert e-mail
+ * queue and the retention job (modules/retention/retention.queue.ts) share it.
  */
-export async function startDeliveryQueue(orm: MikroORM, config: Config, databaseUrl: string, send: SendMail): Promise<DeliveryQueue> {
+export async function startBoss(databaseUrl: string): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss' });
   boss.on('error', (err: Error) => logger.error('queue error', { error: err.name }));
   await boss.start();
+  return boss;
+}
+
+/**
+ * The alert e-mail queue (pg-boss, on the same PostgreSQL). A job drains the outbox; it is sent
+ * after every commit that wrote deliveries and scheduled every minute, so deliveries written by a
+ * process that died after its commit still go out, and retries follow their backoff.
+ * Given a database URL, it starts (and on stop, stops) a pg-boss instance of its own.
+ */
+export async function startDeliveryQueue(orm: MikroORM, config: Config, bossOrUrl: PgBoss | string, send: SendMail): Promise<DeliveryQueue> {
+  const owned = typeof bossOrUrl === 'string';
+  const boss = owned ? await startBoss(bossOrUrl) : bossOrUrl;
   await boss.createQueue(DELIVERY_QUEUE, { name: DELIVERY_QUEUE, policy: 'singleton', retryLimit: 3, retryBackoff: true });
   await boss.work(DELIVERY_QUEUE, async () => {
     await drainDeliveries(orm, config, send);
@@ -31,7 +42,8 @@ export async function startDeliveryQueue(orm: MikroORM, config: Config, database
   return {
     async stop() {
       deliveryEvents.off('enqueued', nudge);
-      await boss.stop({ graceful: true, timeout: 10_000 });
+      if (owned) await boss.stop({ graceful: true, timeout: 10_000 });
+      else await boss.offWork(DELIVERY_QUEUE);
     },
   };
 }

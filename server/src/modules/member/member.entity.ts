@@ -57,4 +57,12 @@ export class Member extends BaseEntity<'policeContactRoute' | 'emailAlerts'> {
 
   @Property({ type: 'text', nullable: true, hidden: true })
   contactEmailEncrypted?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the retention schedule removed the contact details' })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  contactAnonymisedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the account was erased (at the member’s request); only this anonymous record remains' })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  erasedAt?: Date | null;
 }

@@ -85,6 +85,10 @@ export class Report extends BaseEntity<'status'> {
   @OneToOne({ entity: () => Consent, owner: true, unique: true, eager: false })
   consent!: Consent;
 
+  @Field(() => Date, { nullable: true, description: 'When the retention schedule (or an erasure) removed its personal details: only statistics remain' })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  anonymisedAt?: Date | null;
+
   /** The case on this report, if one was opened (inverse side; no column here). */
   @OneToOne({ entity: 'CaseFile', mappedBy: 'report', nullable: true })
   caseFile?: CaseFile | null;
