@@ -223,7 +223,7 @@ describe('reports', () => {
 
 describe('alerts', () => {
   /** An alert written straight into the table (publishing one needs two people; its age is what matters here). */
-  async function alertRow(status: string, dates: { expiresDaysAgo?: number; withdrawnDaysAgo?: number }) {
+  async function alertRow(status: string, dates: { expiresDaysAgo?: number; withdrawnDaysAgo?: number; onBehalfOfKent?: boolean }) {
     const id = randomUUID();
     const author = (await one<{ id: string }>(`select id from app_user where email = 'caseworker@example.org'`)).id;
     await q(
@@ -233,12 +233,13 @@ describe('alerts', () => {
       [id, status, author, dates.expiresDaysAgo ?? -30, dates.withdrawnDaysAgo ?? null],
     );
     await q(`insert into alert_target_area (alert_id, force_id) values ($1, $2)`, [id, await forceId(server, 'kent')]);
+    if (dates.onBehalfOfKent) await q(`update alert set on_behalf_of_id = $2 where id = $1`, [id, await forceId(server, 'kent')]);
     return id;
   }
 
   it('are archived 30 days after expiry or withdrawal: no longer listed by default, in the feed or delivered', async () => {
     const expiredLongAgo = await alertRow('PUBLISHED', { expiresDaysAgo: 31 });
-    const withdrawnLongAgo = await alertRow('WITHDRAWN', { withdrawnDaysAgo: 40 });
+    const withdrawnLongAgo = await alertRow('WITHDRAWN', { withdrawnDaysAgo: 40, onBehalfOfKent: true });
     const expiredRecently = await alertRow('PUBLISHED', { expiresDaysAgo: 29 });
     const live = await alertRow('PUBLISHED', { expiresDaysAgo: -10 });
     const m = await newMember();
@@ -262,9 +263,11 @@ describe('alerts', () => {
     const archived = (await server.gql(LIST, { filter: { archived: true } }, staff)).data!.alerts.nodes;
     expect(archived.map((a: { id: string }) => a.id)).toEqual(expect.arrayContaining([expiredLongAgo, withdrawnLongAgo]));
     expect(archived.find((a: { id: string }) => a.id === expiredLongAgo)).toMatchObject({ status: 'EXPIRED', archivedAt: expect.any(String) });
-    // Admins and police see published alerts, but not archived ones, not even by id.
+    // Admins and police see published alerts (police also their force's requests), but not archived ones, not even by id.
     for (const role of [Role.ADMIN, 'POLICE_KENT'] as const) {
-      expect(codesOf(await server.gql('query ($id: ID!) { alert(id: $id) { id } }', { id: expiredLongAgo }, await token(role)))).toEqual(['NOT_FOUND']);
+      for (const id of [expiredLongAgo, withdrawnLongAgo]) {
+        expect(codesOf(await server.gql('query ($id: ID!) { alert(id: $id) { id } }', { id }, await token(role)))).toEqual(['NOT_FOUND']);
+      }
       expect((await server.gql('query ($id: ID!) { alert(id: $id) { id } }', { id: expiredRecently }, await token(role))).data!.alert.id).toBe(expiredRecently);
     }
     // Archived alerts leave the partners' CAP feed too.
