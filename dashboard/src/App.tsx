@@ -1,4 +1,5 @@
 import { Admin, CustomRoutes, Resource, memoryStore, reactRouterProvider } from 'react-admin';
+import { AccountSecurityPage } from './account/AccountSecurityPage';
 import { AnnualSummary } from './dashboard/AnnualSummary';
 import { Dashboard } from './dashboard/Dashboard';
 import { i18nProvider } from './i18n/en';
@@ -58,6 +59,8 @@ export const App = () => (
       {/* a printable one-page summary of a financial year (staff): /annual-summary/2020-21 */}
       <Route path="/annual-summary" element={<AnnualSummary />} />
       <Route path="/annual-summary/:year" element={<AnnualSummary />} />
+      {/* two-factor sign-in on the signed-in account (account menu -> Account security) */}
+      <Route path="/account-security" element={<AccountSecurityPage />} />
     </CustomRoutes>
   </Admin>
 );

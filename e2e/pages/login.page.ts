@@ -19,6 +19,13 @@ export class LoginPage {
     await this.page.getByRole('button', { name: 'Sign in' }).click();
   }
 
+  /** The second step, asked only when the account uses two-factor sign-in: a code or a recovery code. */
+  async enterCode(code: string): Promise<void> {
+    await this.page.getByRole('heading', { name: 'Two-factor sign-in' }).waitFor();
+    await this.page.getByRole('textbox', { name: 'Code, or a recovery code' }).fill(code);
+    await this.page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
   async isShown(): Promise<void> {
     await this.email().waitFor();
   }

@@ -20,6 +20,7 @@ export const lanternMessages = {
         password: 'Password',
         active: 'Active',
         lastLoginAt: 'Last signed in',
+        twoFactorEnabled: 'Two-factor sign-in',
         deactivatedAt: 'Deactivated',
         createdAt: 'Created',
         updatedAt: 'Updated',
@@ -414,8 +415,69 @@ export const lanternMessages = {
     auth: {
       email: 'Email',
       password: 'Password',
-      totp: 'One-time code (if you use one)',
+      totp: 'Code, or a recovery code',
+      code_title: 'Two-factor sign-in',
+      code_help: 'Enter the 6-digit code from your authenticator app. Lost your phone? Enter one of your recovery codes instead.',
       session_expired: 'Your session has ended. Please sign in again.',
+    },
+    account: {
+      title: 'Account security',
+      two_factor: 'Two-factor sign-in',
+      code_label: '6-digit code from the app',
+      code_help: 'The code changes every 30 seconds.',
+      code_or_recovery_help: 'The 6-digit code from the app, or one of your recovery codes.',
+      code_missing: 'Enter the 6-digit code from the app.',
+      status: {
+        off: 'Off. Turn it on so that a stolen password alone cannot open your account.',
+        off_required: 'Off. Your role must use two-factor sign-in: turn it on now.',
+        on: 'On since %{since}. Signing in asks for a code from your authenticator app.',
+        codes_left: '%{smart_count} recovery code left |||| %{smart_count} recovery codes left',
+      },
+      enrol: {
+        intro:
+          'You will need an authenticator app on your phone (for example Google Authenticator, Microsoft Authenticator, 2FAS or Aegis).',
+        start: 'Set up two-factor sign-in',
+        scan_title: '1. Add Lantern to your authenticator app',
+        scan_help: 'Scan this QR code with the app.',
+        qr_alt: 'QR code that adds your Lantern account to an authenticator app',
+        key_help: 'Cannot scan? Enter this key in the app instead (time-based):',
+        confirm_title: '2. Enter the code the app shows',
+        confirm: 'Turn on',
+        restart: 'Start again with a new code',
+      },
+      codes: {
+        title: 'Your recovery codes',
+        once:
+          'Save these now: they will not be shown again. Each works once, in place of a code from the app, if you lose your phone. Keep them somewhere safe and private.',
+        copy: 'Copy codes',
+        copied: 'Recovery codes copied.',
+        download: 'Download as a text file',
+        saved: 'I have saved them',
+        file_heading: 'Lantern recovery codes for %{email} (each works once)',
+      },
+      regenerate: {
+        title: 'New recovery codes',
+        help: 'Makes ten new codes and stops the old ones working. Needs a code from the app.',
+        action: 'Make new recovery codes',
+      },
+      disable: {
+        title: 'Turn off two-factor sign-in',
+        help: 'Needs your password and a code from the app (or a recovery code).',
+        help_required: 'Your role must use two-factor sign-in: after turning it off you can only set it up again (for example on a new phone).',
+        action: 'Turn off',
+        done: 'Two-factor sign-in is off.',
+      },
+      forced: {
+        title: 'Turn on two-factor sign-in',
+        body: 'Your account can reach sensitive information, so it must use two-factor sign-in. Set it up to continue; until then nothing else is available.',
+      },
+      reset: {
+        action: 'Reset two-factor sign-in',
+        confirm_title: 'Reset two-factor sign-in for %{name}?',
+        confirm_content:
+          'Use this when someone has lost their phone and their recovery codes. Their two-factor sign-in is turned off and every session of theirs ends; they sign in with their password and set it up again. This is recorded.',
+        done: 'Two-factor sign-in was reset.',
+      },
     },
     errors: {
       network: 'Cannot reach the Lantern server. Check your connection and try again.',

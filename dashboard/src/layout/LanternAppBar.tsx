@@ -1,4 +1,5 @@
-import { AppBar, UserMenu, useGetIdentity } from 'react-admin';
+import { AppBar, Logout, UserMenu, useGetIdentity } from 'react-admin';
+import { AccountSecurityMenuItem } from '../account/AccountSecurityMenuItem';
 
 /**
  * react-admin's app bar, with the user menu button named by what it shows (the signed-in person's
@@ -6,7 +7,12 @@ import { AppBar, UserMenu, useGetIdentity } from 'react-admin';
  */
 const LanternUserMenu = () => {
   const { identity } = useGetIdentity();
-  return <UserMenu label={identity?.fullName ? `${identity.fullName}: account menu` : 'ra.auth.user_menu'} />;
+  return (
+    <UserMenu label={identity?.fullName ? `${identity.fullName}: account menu` : 'ra.auth.user_menu'}>
+      <AccountSecurityMenuItem />
+      <Logout />
+    </UserMenu>
+  );
 };
 
 export const LanternAppBar = () => <AppBar userMenu={<LanternUserMenu />} />;

@@ -1,7 +1,9 @@
 import { useEffect, type ReactNode } from 'react';
 import { Layout, Loading, Navigate, useAuthState, useNotify, usePermissions } from 'react-admin';
+import { ForcedEnrolment } from '../account/ForcedEnrolment';
 import { signOut } from '../providers/authProvider';
 import { hasDashboardAccess } from '../providers/canAccess';
+import { readSession } from '../providers/session';
 import { LanternAppBar } from './LanternAppBar';
 import { LanternMenu } from './LanternMenu';
 import { MemberNotice } from './MemberNotice';
@@ -22,6 +24,8 @@ export const LanternLayout = ({ children }: { children: ReactNode }) => {
   if (!authenticated) return <ToSignIn reason={error} />;
   if (isLoadingPermissions) return <Loading />;
   if (!hasDashboardAccess(permissions)) return <MemberNotice />;
+  // A role that requires two-factor sign-in, without it: the server allows nothing but setting it up.
+  if (readSession()?.user.twoFactorEnrolmentRequired) return <ForcedEnrolment />;
   return (
     <Layout menu={LanternMenu} appBar={LanternAppBar}>
       {children}

@@ -1,5 +1,6 @@
 import { gql } from '@apollo/client';
 import type { AuthProvider } from 'react-admin';
+import { markEnrolmentRequired } from '../account/twoFactor';
 import { apolloClient } from './apolloClient';
 import { canAccess } from './canAccess';
 import { errorCode, toHttpError } from './errors';
@@ -10,6 +11,7 @@ const LOGIN = gql`
     login(email: $email, password: $password, totp: $totp) {
       token
       expiresAt
+      twoFactorEnrolmentRequired
       user {
         id
         email
@@ -39,20 +41,23 @@ export async function signOut(): Promise<void> {
 
 export const authProvider: AuthProvider = {
   async login({ username, email, password, totp }: LoginForm) {
-    let session: Session | undefined;
+    let session: (Session & { twoFactorEnrolmentRequired?: boolean }) | undefined;
     try {
-      const { data } = await apolloClient.mutate<{ login: Session }>({
+      const { data } = await apolloClient.mutate<{ login: Session & { twoFactorEnrolmentRequired?: boolean } }>({
         mutation: LOGIN,
         variables: { email: (email ?? username ?? '').trim(), password: password ?? '', totp: totp?.trim() || null },
       });
       session = data?.login;
     } catch (error) {
-      // the server's own words ("Invalid e-mail or password", a lockout, a missing one-time code)
-      throw new Error(toHttpError(error).message);
+      // the server's own words ("Invalid e-mail or password", a lockout, a missing one-time code),
+      // and its code: TWO_FACTOR_REQUIRED makes the sign-in page ask for the code (account/SignInForm)
+      const httpError = toHttpError(error);
+      throw Object.assign(new Error(httpError.message), { code: errorCode(httpError) });
     }
     if (!session) throw new Error('ra.auth.sign_in_error');
     await apolloClient.clearStore();
-    writeSession(session);
+    // twoFactorEnrolmentRequired: the token may only turn on two-factor sign-in (LanternLayout shows only that)
+    writeSession({ token: session.token, expiresAt: session.expiresAt, user: { ...session.user, twoFactorEnrolmentRequired: !!session.twoFactorEnrolmentRequired } });
   },
 
   async logout() {
@@ -71,6 +76,12 @@ export const authProvider: AuthProvider = {
     if (status === 401 || errorCode(error) === 'UNAUTHENTICATED') {
       await signOut();
       throw { message: 'lantern.auth.session_expired' };
+    }
+    if (errorCode(error) === 'TWO_FACTOR_ENROLMENT_REQUIRED') {
+      // two-factor sign-in was turned off on an account whose role requires it: only set-up remains
+      markEnrolmentRequired();
+      window.location.reload();
+      return;
     }
     // FORBIDDEN, NOT_FOUND and the rest are answers, not a reason to sign out
   },

@@ -40,6 +40,7 @@ import {
   trainingInvitationRecord,
   trainingSessionRecord,
   trainingSessionRow,
+  userRecord,
   type Selection,
 } from './selections';
 import { readSession } from './session';
@@ -83,7 +84,14 @@ export const POLICE_REPORT_LIMITS: ListLimits = {
 };
 
 export const RESOURCE_OPERATIONS: Readonly<Record<string, ResourceOperations>> = {
-  users: { list: 'users', one: 'user', create: 'createUser', update: 'updateUser', delete: 'deactivateUser' },
+  users: {
+    list: 'users',
+    one: 'user',
+    create: 'createUser',
+    update: 'updateUser',
+    delete: 'deactivateUser',
+    select: { list: userRecord, one: userRecord },
+  },
   forces: { list: 'forces', one: 'force' },
   reports: {
     list: 'reports',

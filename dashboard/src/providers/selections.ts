@@ -224,3 +224,14 @@ export const TRAINING_INVITATION = `
   session { id date programme }`;
 
 export const trainingInvitationRecord: Selection = TRAINING_INVITATION;
+
+// ---------------------------------------------------------------------------------------------
+// Users
+
+const USER_RECORD = 'id email name role active deactivatedAt lastLoginAt createdAt updatedAt force { id name }';
+
+/**
+ * An account. Whether it uses two-factor sign-in is for administrators only (and the account
+ * holder, on the account security page); `twoFactor` (recovery codes left) is never listed.
+ */
+export const userRecord: Selection = (role) => (role === 'ADMIN' ? `${USER_RECORD} twoFactorEnabled` : USER_RECORD);

@@ -11,6 +11,8 @@ export interface SessionUser {
   name: string;
   role: Role;
   force: { id: string; name: string } | null;
+  /** The role requires two-factor sign-in and it is off: the session may only turn it on (account/ForcedEnrolment). */
+  twoFactorEnrolmentRequired?: boolean;
 }
 
 export interface Session {
