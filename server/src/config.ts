@@ -99,6 +99,8 @@ const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 /** Accounts that can reach the most (administrators, police officers) always use two-factor sign-in in production. */
 export const PRODUCTION_TWO_FACTOR_ROLES: readonly Role[] = [Role.ADMIN, Role.POLICE_PARTNER];
+/** The roles that can be required to use it: every dashboard role. */
+const TWO_FACTOR_ROLES: Role[] = [Role.ADMIN, Role.MANAGER, Role.CASE_WORKER, Role.POLICE_PARTNER];
 
 const boolish = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no', 'on', 'off'], {
@@ -135,7 +137,8 @@ const schema = z.object({
     .string()
     .optional()
     .transform((v) => (v === undefined ? undefined : v.split(',').map((r) => r.trim().toUpperCase()).filter(Boolean)))
-    .refine((list) => !list || list.every((r) => (Object.values(Role) as string[]).includes(r)), `must be a comma-separated list of roles (${Object.values(Role).join(', ')})`),
+    // Not MEMBER: the members' page has no two-factor set-up, so members would be locked out.
+    .refine((list) => !list || list.every((r) => (TWO_FACTOR_ROLES as string[]).includes(r)), `must be a comma-separated list of roles (${TWO_FACTOR_ROLES.join(', ')})`),
   LANTERN_RETAIN_CONTACT_MONTHS: z.coerce.number().int().min(1).max(600).default(24),
   LANTERN_RETAIN_REPORT_MONTHS: z.coerce.number().int().min(12).max(1200).default(72),
   LANTERN_RETAIN_ACCESS_EVENTS_YEARS: z.coerce.number().int().min(1).max(100).default(6),

@@ -437,6 +437,8 @@ describe('required for ADMIN and POLICE_PARTNER in production', () => {
     expect(loadConfig({ NODE_ENV: 'production', ...secrets, LANTERN_REQUIRE_TWO_FACTOR_ROLES: 'admin, POLICE_PARTNER, MANAGER' }).twoFactorRequiredRoles).toEqual([Role.ADMIN, Role.POLICE_PARTNER, Role.MANAGER]);
     expect(() => loadConfig({ NODE_ENV: 'production', ...secrets, LANTERN_REQUIRE_TWO_FACTOR_ROLES: 'ADMIN' })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'production', ...secrets, LANTERN_REQUIRE_TWO_FACTOR_ROLES: 'ADMIN,KING,POLICE_PARTNER' })).toThrow(/LANTERN_REQUIRE_TWO_FACTOR_ROLES/);
+    // Members cannot set it up (the members' page has no set-up): requiring it would lock them out.
+    expect(() => loadConfig({ NODE_ENV: 'test', ...secrets, LANTERN_REQUIRE_TWO_FACTOR_ROLES: 'MEMBER' })).toThrow(/LANTERN_REQUIRE_TWO_FACTOR_ROLES/);
     expect(loadConfig({ NODE_ENV: 'test', ...secrets }).twoFactorRequiredRoles).toEqual([]);
     expect(loadConfig({ NODE_ENV: 'test', ...secrets, LANTERN_REQUIRE_TWO_FACTOR_ROLES: 'CASE_WORKER' }).twoFactorRequiredRoles).toEqual([Role.CASE_WORKER]);
   });
