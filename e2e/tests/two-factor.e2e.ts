@@ -6,7 +6,7 @@ import { LoginPage } from '../pages/login.page';
 import { gql, signIn } from '../support/api';
 import { expectAccessible } from '../support/axe';
 import { launchBrowser, newPage, screenshot } from '../support/browser';
-import { baseUrl } from '../support/server';
+import { baseUrl, startServer, stopServer, type RunningServer } from '../support/server';
 
 /**
  * A case worker turns on two-factor sign-in from the dashboard (QR code, first code, recovery
@@ -101,6 +101,55 @@ describe('two-factor sign-in from the dashboard', () => {
     const account = new AccountSecurityPage(page);
     await account.openFromAccountMenu();
     await page.getByText('9 recovery codes left').waitFor();
+    expect(offOrigin).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('an account whose role requires two-factor sign-in (LANTERN_REQUIRE_TWO_FACTOR_ROLES, as in production)', () => {
+  let server: RunningServer;
+  let page: Page;
+
+  // A server of its own, with the requirement on (outside production it is off by default).
+  beforeAll(async () => {
+    const before = process.env.LANTERN_REQUIRE_TWO_FACTOR_ROLES;
+    process.env.LANTERN_REQUIRE_TWO_FACTOR_ROLES = 'ADMIN,POLICE_PARTNER';
+    try {
+      server = await startServer();
+    } finally {
+      if (before === undefined) delete process.env.LANTERN_REQUIRE_TWO_FACTOR_ROLES;
+      else process.env.LANTERN_REQUIRE_TWO_FACTOR_ROLES = before;
+    }
+  }, 180_000);
+  afterAll(async () => {
+    if (server) await stopServer(server);
+  }, 60_000);
+
+  it('a police partner without it sees only the set-up, nothing else, until it is on', async () => {
+    let offOrigin: string[];
+    ({ page, offOrigin } = await newPage(browser, server.url));
+    const refused: string[] = [];
+    page.on('response', async (response) => {
+      if (!response.url().endsWith('/graphql')) return;
+      const body = await response.text().catch(() => '');
+      if (body.includes('TWO_FACTOR_ENROLMENT_REQUIRED')) refused.push(body);
+    });
+    await new LoginPage(page).open();
+    await new LoginPage(page).signIn('police.kent@example.org', 'demo-password-1');
+    await page.getByRole('heading', { name: 'Turn on two-factor sign-in', level: 1 }).waitFor();
+    // No menu, no data: the dashboard does not even ask for what the server would refuse.
+    expect(await page.getByRole('navigation').count()).toBe(0);
+    await expectAccessible(page, 'forced set-up');
+    await screenshot(page, '63-two-factor-required');
+
+    const account = new AccountSecurityPage(page);
+    const { secret: key } = await account.startSetUp();
+    await account.confirm(codeFor(key));
+    expect(await account.recoveryCodes()).toHaveLength(10);
+    await account.savedRecoveryCodes();
+    const items = await new AppShell(page).menuItems();
+    expect(items).toEqual(expect.arrayContaining(['Reports', 'Requests']));
+    expect(refused).toEqual([]);
     expect(offOrigin).toEqual([]);
     await page.context().close();
   });
