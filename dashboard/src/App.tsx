@@ -18,6 +18,8 @@ import reports from './resources/reports';
 import trainingInvitations from './resources/trainingInvitations';
 import trainingSessions from './resources/trainingSessions';
 import users from './resources/users';
+import auditEvents from './retention/auditEvents';
+import legalHolds from './retention/legalHolds';
 import { darkTheme, lightTheme } from './theme';
 
 // memoryStore: list filters and preferences (which may hold a searched name or email) are not
@@ -51,6 +53,8 @@ export const App = () => (
     <Resource name="alerts" {...alerts} />
     <Resource name="users" {...users} />
     <Resource name="forces" {...forces} />
+    <Resource name="legalHolds" {...legalHolds} />
+    <Resource name="auditEvents" {...auditEvents} />
     <Resource name="fundingRecords" {...fundingRecords} />
     <Resource name="funders" {...funders} />
     <Resource name="trainingSessions" {...trainingSessions} />

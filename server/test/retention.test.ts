@@ -571,6 +571,7 @@ describe('erasure', () => {
 describe('who may do what', () => {
   const cases: [string, string, Record<string, unknown>, (Role | 'POLICE_KENT')[], (Role | 'POLICE_KENT')[]][] = [
     ['auditEvents', '{ auditEvents { totalCount nodes { id action } } }', {}, [Role.ADMIN, Role.MANAGER], [Role.CASE_WORKER, 'POLICE_KENT', Role.MEMBER]],
+    ['auditEvent', 'query ($id: ID!) { auditEvent(id: $id) { id } }', { id: randomUUID() }, [], [Role.CASE_WORKER, 'POLICE_KENT', Role.MEMBER]],
     ['legalHolds', '{ legalHolds { totalCount nodes { id reason } } }', {}, [Role.ADMIN, Role.MANAGER, Role.CASE_WORKER], ['POLICE_KENT', Role.MEMBER]],
     ['erasureRequests', '{ erasureRequests { totalCount nodes { id status } } }', {}, [Role.ADMIN, Role.MANAGER, Role.CASE_WORKER], ['POLICE_KENT', Role.MEMBER]],
     ['requestErasure', 'mutation { requestErasure(password: "demo-password-1") }', {}, [], [Role.ADMIN, Role.MANAGER, Role.CASE_WORKER, 'POLICE_KENT']],
@@ -607,8 +608,12 @@ describe('who may do what', () => {
     expect(outcomes.map((o: { action: string }) => o.action)).toEqual(['MEMBER_ERASED', 'CONTACT_ANONYMISED', 'REPORT_ANONYMISED', 'ALERT_ARCHIVED', 'ACCESS_EVENTS_DELETED', 'IDENTIFIER_CHECKS_DELETED', 'IDEMPOTENCY_KEYS_CLEARED', 'RATE_LIMIT_BUCKETS_DELETED']);
     const [audit] = await auditRows(m.memberId);
     expect(audit).toMatchObject({ action: 'CONTACT_ANONYMISED', actor_role: 'ADMIN', job: null, run_id: runId });
-    const log = await server.gql('query ($r: ID!) { auditEvents(filter: { runId: $r }) { nodes { entityId actorName action } } }', { r: runId }, await token(Role.MANAGER));
-    expect(log.data!.auditEvents.nodes).toContainEqual({ entityId: m.memberId, actorName: 'Alex Admin', action: 'CONTACT_ANONYMISED' });
+    const log = await server.gql('query ($r: ID!) { auditEvents(filter: { runId: $r }) { nodes { id entityId actorName action } } }', { r: runId }, await token(Role.MANAGER));
+    const row = log.data!.auditEvents.nodes.find((n: { entityId: string }) => n.entityId === m.memberId);
+    expect(row).toMatchObject({ actorName: 'Alex Admin', action: 'CONTACT_ANONYMISED' });
+    const single = await server.gql('query ($id: ID!) { auditEvent(id: $id) { id action entityType entityId } }', { id: row.id }, await token(Role.ADMIN));
+    expect(single.data!.auditEvent).toEqual({ id: row.id, action: 'CONTACT_ANONYMISED', entityType: 'MEMBER', entityId: m.memberId });
+    expect(codesOf(await server.gql('query ($id: ID!) { auditEvent(id: $id) { id } }', { id: randomUUID() }, await token(Role.ADMIN)))).toEqual(['NOT_FOUND']);
   });
 
   it('the new fields answer only the roles the policy names', async () => {

@@ -1,6 +1,7 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import englishMessages from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
+import { retentionMessages } from '../retention/i18n';
 
 /** Every text the dashboard adds to react-admin's own English. */
 export const lanternMessages = {
@@ -1076,7 +1077,7 @@ export const lanternMessages = {
   },
 };
 
-export const messages: TranslationMessages = mergeTranslations(englishMessages, lanternMessages);
+export const messages: TranslationMessages = mergeTranslations(englishMessages, lanternMessages, retentionMessages);
 
 export const i18nProvider = polyglotI18nProvider(() => messages, 'en', [{ locale: 'en', name: 'English' }], {
   allowMissing: true,

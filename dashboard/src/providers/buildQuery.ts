@@ -151,6 +151,9 @@ export const RESOURCE_OPERATIONS: Readonly<Record<string, ResourceOperations>> =
     select: { list: trainingSessionRow, one: trainingSessionRecord },
   },
   // An invitation moves on through dataProvider.moveTrainingInvitation; it is never edited.
+  // Retention: read-only lists here; holds are placed and released through retention/retentionApi.ts.
+  legalHolds: { list: 'legalHolds', one: 'legalHold' },
+  auditEvents: { list: 'auditEvents', one: 'auditEvent' },
   trainingInvitations: {
     list: 'trainingInvitations',
     one: 'trainingInvitation',

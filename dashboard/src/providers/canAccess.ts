@@ -102,6 +102,16 @@ export const ACCESS: Readonly<Record<string, AccessRow>> = {
     create: MANAGER, // createTrainingInvitation
     edit: MANAGER, // "Accepted", "Declined", "Delivered" (moveTrainingInvitation)
   },
+  // Retention: legal holds (placed from a member's, report's or case's page by any staff; released
+  // by managers and admins) and the audit trail (ids only; admins and managers).
+  legalHolds: {
+    list: STAFF,
+    create: STAFF, // placeLegalHold
+    edit: ['ADMIN', 'MANAGER'], // releaseLegalHold
+  },
+  auditEvents: {
+    list: ['ADMIN', 'MANAGER'],
+  },
   // Not a resource: the impact figures of the dashboard and the annual summary
   // (impactStatistics: every force's data, so staff only; police get their own force's totals).
   impact: {

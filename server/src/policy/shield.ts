@@ -75,6 +75,7 @@ export const policy = {
     impactStatistics: isStaff, // aggregates of every force's data, and only statistics-consented reports
     // Retention: the audit trail (ids only), legal holds (ids and staff reasons), erasure requests (ids).
     auditEvents: isAdminOrManager,
+    auditEvent: isAdminOrManager,
     legalHolds: isStaff,
     legalHold: isStaff,
     erasureRequests: isStaff,

@@ -1,5 +1,6 @@
 import { Box, Divider } from '@mui/material';
 import { Show, useCanAccess, useRecordContext } from 'react-admin';
+import { LegalHoldPanel } from '../../retention/LegalHoldPanel';
 import { CaseHeader } from './CaseHeader';
 import { CaseNotes } from './CaseNotes';
 import { PoliceContacts } from './PoliceContacts';
@@ -18,6 +19,9 @@ const CaseShowLayout = () => {
   return (
     <Box sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 2 }}>
       <CaseHeader canAct={canAct} />
+      <Divider />
+      {/* A hold on the report covers its case. */}
+      <LegalHoldPanel target="REPORT" source="report.id" />
       <Divider />
       <CaseNotes canAct={canAct} />
       <Divider />

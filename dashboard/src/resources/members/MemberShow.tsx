@@ -15,6 +15,8 @@ import {
 import { EmptyText } from '../../components/EmptyText';
 import { Section } from '../../components/Section';
 import { reportColumns } from '../../components/reportColumns';
+import { EraseMemberButton } from '../../retention/EraseMemberButton';
+import { LegalHoldPanel } from '../../retention/LegalHoldPanel';
 import { orderedPoliceConsentChoices } from '../reports/report';
 import { MemberContactDetails } from './MemberContactDetails';
 import { contactRouteChoices, workSettingChoices } from './member';
@@ -54,6 +56,11 @@ export const MemberShow = () => (
     <Divider />
     <Box sx={{ px: 2, pt: 1 }}>
       <MemberReports />
+    </Box>
+    <Divider />
+    <Box sx={{ px: 2, pt: 1, pb: 2 }}>
+      <LegalHoldPanel target="MEMBER" />
+      <EraseMemberButton />
     </Box>
   </Show>
 );

@@ -16,6 +16,7 @@ import { DayField } from '../../components/DayField';
 import { EmptyText } from '../../components/EmptyText';
 import { EnumChipsField } from '../../components/EnumChipsField';
 import { ShowLink } from '../../components/ShowLink';
+import { LegalHoldPanel } from '../../retention/LegalHoldPanel';
 import { FindReportsButton } from './FindReportsButton';
 import { LinkedReports } from './LinkedReports';
 import { ReportCase } from './ReportCase';
@@ -76,6 +77,7 @@ const StaffReportShow = () => {
               }
             />
           ) : null}
+          <LegalHoldPanel target="REPORT" label={false} />
         </TabbedShowLayout.Tab>
 
         <TabbedShowLayout.Tab label="lantern.reports.tabs.identifiers" path="identifiers">

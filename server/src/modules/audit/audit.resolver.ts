@@ -1,7 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { IsEnum, IsOptional, ValidateNested } from 'class-validator';
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
+import { NotFoundError } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { loaded } from '../../common/load';
 import { ListArgs, offsetOf, PageOf, SortOrder } from '../../common/pagination';
@@ -50,11 +51,10 @@ export class AuditEventResolver {
   async auditEvents(@Args(() => AuditEventListArgs) args: AuditEventListArgs, @Ctx() ctx: Context) {
     const f = args.filter ?? {};
     const where: FilterQuery<AuditEvent>[] = [];
-    const uuidOrNothing = (v: string) => (isUuid(v) ? v : null);
     if (f.action) where.push({ action: f.action });
     if (f.entityType) where.push({ entityType: f.entityType });
     if (f.entityId) where.push(isUuid(f.entityId) ? { entityId: f.entityId } : { id: null });
-    if (f.runId) where.push(uuidOrNothing(f.runId) ? { runId: f.runId } : { id: null });
+    if (f.runId) where.push(isUuid(f.runId) ? { runId: f.runId } : { id: null });
     if (f.ids) where.push({ id: { $in: f.ids.filter(isUuid) } });
     const order = args.sortOrder ?? SortOrder.DESC;
     const [nodes, totalCount] = await ctx.em.findAndCount(AuditEvent, where.length ? { $and: where } : {}, {
@@ -63,6 +63,13 @@ export class AuditEventResolver {
       ...offsetOf(args),
     });
     return { nodes, totalCount };
+  }
+
+  @Query(() => AuditEvent)
+  async auditEvent(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AuditEvent> {
+    const event = isUuid(id) ? await ctx.em.findOne(AuditEvent, { id }, { populate: ['actor'] }) : null;
+    if (!event) throw new NotFoundError('AuditEvent');
+    return event;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The member of staff who acted; null for the job, and for a member (never named here)' })

@@ -1,0 +1,92 @@
+/** The dashboard's texts for retention: legal holds, erasure and the audit trail (merged in i18n/en.ts). */
+export const retentionMessages = {
+  resources: {
+    auditEvents: {
+      name: 'Audit trail entry |||| Audit trail',
+      fields: {
+        at: 'When',
+        action: 'What',
+        entityType: 'Record',
+        entityId: 'Record id',
+        count: 'How many',
+        actorRole: 'Role',
+        actorName: 'Who',
+        job: 'Job',
+        schedule: 'Schedule',
+        cutoff: 'Older than',
+        runId: 'Run',
+      },
+    },
+    legalHolds: {
+      name: 'Legal hold |||| Legal holds',
+      fields: {
+        target: 'On',
+        entityId: 'Record',
+        active: 'In force',
+        reason: 'Why',
+        placedAt: 'Placed',
+        placedByName: 'Placed by',
+        releasedAt: 'Released',
+        releaseReason: 'Why released',
+        releasedByName: 'Released by',
+      },
+    },
+  },
+  lantern: {
+    retention: {
+      hold: {
+        title: 'Legal hold',
+        none: 'No legal hold. Retention schedules and erasure requests apply as usual.',
+        active: 'On legal hold since %{date}: nothing here is anonymised, deleted or erased until it is released.',
+        placed_by: 'Placed by %{name}.',
+        reason: 'Why',
+        place: 'Place legal hold',
+        place_title: 'Place a legal hold',
+        place_help:
+          'Nothing about this record will be anonymised, deleted or erased (not even at the member’s request) until a manager or an admin releases the hold. Say why: a court order, an investigation reference. Do not write names.',
+        placed: 'Legal hold placed',
+        release: 'Release',
+        release_title: 'Release the legal hold',
+        release_help: 'Retention schedules and any waiting erasure request then go ahead. Say why it may end. Do not write names.',
+        released: 'Legal hold released',
+        release_elsewhere: 'Only a manager or an admin can release it (Legal holds).',
+        target_MEMBER: 'Member',
+        target_REPORT: 'Report and its case',
+      },
+      erase: {
+        action: 'Erase account',
+        confirm_title: 'Erase this member’s account?',
+        confirm_content:
+          'Only at the member’s own request. Their name, contact details, sign-in and the personal details of every report are removed for good, and they are signed out everywhere. Anonymous statistics remain. This cannot be undone.',
+        done: 'The account was erased',
+      },
+      run: {
+        action: 'Run retention now',
+        done: 'Retention run: %{summary}',
+        nothing: 'Retention run: nothing was due',
+      },
+      actions: {
+        CONTACT_ANONYMISED: 'Contact details removed',
+        REPORT_ANONYMISED: 'Report anonymised',
+        ALERT_ARCHIVED: 'Alert archived',
+        ACCESS_EVENTS_DELETED: 'Access events deleted',
+        IDENTIFIER_CHECKS_DELETED: 'Identifier checks deleted',
+        RATE_LIMIT_BUCKETS_DELETED: 'Rate-limit counters deleted',
+        IDEMPOTENCY_KEYS_CLEARED: 'Idempotency keys cleared',
+        MEMBER_ERASED: 'Account erased',
+        ERASURE_DEFERRED: 'Erasure waiting for a legal hold',
+        LEGAL_HOLD_PLACED: 'Legal hold placed',
+        LEGAL_HOLD_RELEASED: 'Legal hold released',
+      },
+      entities: {
+        MEMBER: 'Member',
+        REPORT: 'Report',
+        ALERT: 'Alert',
+        ACCESS_EVENT: 'Access events',
+        IDENTIFIER_CHECK: 'Identifier checks',
+        RATE_LIMIT_BUCKET: 'Rate-limit counters',
+      },
+      job: 'The retention job',
+    },
+  },
+};
