@@ -13,9 +13,10 @@ import { GraphQLError } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import type { Config } from './config';
 import type { Context } from './common/context';
-import { UnauthenticatedError } from './common/errors';
+import { ServiceUnavailableError, UnauthenticatedError } from './common/errors';
 import { createFormatError } from './common/format-error';
 import { logger } from './common/logger';
+import { isDatabaseUnavailable, serviceUnavailablePlugin } from './db/availability';
 import { AccessLog, accessLogPlugin } from './modules/access-log/access-log';
 import { capFeedHandler } from './modules/alert/cap.route';
 import { policeReadLog } from './modules/access-log/police-read.middleware';
@@ -78,6 +79,7 @@ export function createApp({ orm, config, isMigrated = () => true }: AppOptions):
     plugins: [
       ...armor.plugins,
       accessLogPlugin,
+      serviceUnavailablePlugin,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // As a subgraph, Apollo would otherwise send per-field timings to any gateway that asks.
       ...(config.subgraph ? [ApolloServerPluginInlineTraceDisabled()] : []),
@@ -136,6 +138,8 @@ export function createApp({ orm, config, isMigrated = () => true }: AppOptions):
               if (err instanceof UnauthenticatedError) {
                 throw new GraphQLError(err.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
               }
+              // PostgreSQL is down or restarting: HTTP 503 with the SERVICE_UNAVAILABLE code, not a 500.
+              if (isDatabaseUnavailable(err)) throw new ServiceUnavailableError();
               throw err;
             }
             return { em, ...session, config, requestId: randomUUID(), accessLog: new AccessLog(), clientAddress: req.socket.remoteAddress ?? 'unknown' };

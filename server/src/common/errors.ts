@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'TOO_MANY_REQUESTS'
+  | 'SERVICE_UNAVAILABLE'
   | 'TWO_FACTOR_REQUIRED'
   | 'TWO_FACTOR_ENROLMENT_REQUIRED'
   | 'INTERNAL_SERVER_ERROR';
@@ -48,6 +49,22 @@ export class BadUserInputError extends AppError {
 export class ConflictError extends AppError {
   constructor(field: string, message: string) {
     super('CONFLICT', `${field}: ${message}`, { field });
+  }
+}
+
+/**
+ * The database cannot be reached for a moment (restarting, failing over, overloaded). The request
+ * may be sent again: a report with the same idempotency key, so that a retry never makes a second
+ * one. HTTP 503 with Retry-After.
+ */
+export class ServiceUnavailableError extends AppError {
+  static readonly RETRY_AFTER_SECONDS = 5;
+  constructor() {
+    const retryAfterSeconds = ServiceUnavailableError.RETRY_AFTER_SECONDS;
+    super('SERVICE_UNAVAILABLE', 'Lantern is unavailable for a moment; please try again shortly', {
+      retryAfterSeconds,
+      http: { status: 503, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+    });
   }
 }
 

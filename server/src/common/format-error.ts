@@ -1,10 +1,12 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { ValidationError } from 'class-validator';
+import { isDatabaseUnavailable } from '../db/availability';
+import { ServiceUnavailableError } from './errors';
 import { logger } from './logger';
 
 /** Codes that reach clients as they are; anything else is an internal error. */
-const PUBLIC_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'TOO_MANY_REQUESTS', 'TWO_FACTOR_REQUIRED', 'TWO_FACTOR_ENROLMENT_REQUIRED']);
+const PUBLIC_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'TOO_MANY_REQUESTS', 'SERVICE_UNAVAILABLE', 'TWO_FACTOR_REQUIRED', 'TWO_FACTOR_ENROLMENT_REQUIRED']);
 /** The request itself was malformed or refused before running (parse, validation, armor limits). */
 const REQUEST_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
 
@@ -67,6 +69,12 @@ export function createFormatError({ isProduction }: FormatErrorOptions) {
       // A malformed or over-limit request: the caller's fault, and nothing internal to hide.
       const field = fieldFromMessage(formatted.message);
       return { ...base, message: formatted.message, extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } };
+    }
+
+    if (isDatabaseUnavailable(error)) {
+      // PostgreSQL is down or restarting: not a bug, and the client should simply try again.
+      logger.warn('database unavailable', { error: original?.name ?? 'Error', path: formatted.path?.join('.') });
+      return { ...base, message: new ServiceUnavailableError().message, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: ServiceUnavailableError.RETRY_AFTER_SECONDS } };
     }
 
     // Unexpected: log what helps a developer (the error class and the stack frames), never the

@@ -10,14 +10,26 @@ import { DemoSeeder } from './seeders/demo.seeder';
 import { ReferenceSeeder } from './seeders/reference.seeder';
 
 /**
+ * While PostgreSQL is unreachable, requests fail fast (SERVICE_UNAVAILABLE) instead of hanging: a
+ * connection attempt gives up after 5 s (node-postgres waits forever by default) and a request
+ * waits at most 10 s for a pooled connection (knex: 60 s). TCP keep-alive finds connections that
+ * died without a word (a network partition). Dead connections are dropped by the pool on their
+ * next checkout, so the same ORM recovers when the database is back (test/db-failure.test.ts).
+ */
+const OUTAGE_SETTINGS = {
+  driverOptions: { connection: { connectionTimeoutMillis: 5_000, keepAlive: true }, acquireConnectionTimeout: 10_000 },
+};
+
+/**
  * The ORM on a PostgreSQL URL. With `statementTimeoutMs`, every pooled connection gets that
  * `statement_timeout`: a runaway query is cancelled by PostgreSQL instead of holding a connection.
  */
 export async function openOrm(url: string, { statementTimeoutMs }: { statementTimeoutMs?: number } = {}): Promise<MikroORM> {
-  if (!statementTimeoutMs) return MikroORM.init(ormConfig(url));
+  if (!statementTimeoutMs) return MikroORM.init(ormConfig(url, OUTAGE_SETTINGS));
   const ms = Math.trunc(statementTimeoutMs);
   return MikroORM.init(
     ormConfig(url, {
+      ...OUTAGE_SETTINGS,
       pool: {
         min: 0,
         max: 10,

