@@ -61,7 +61,9 @@ export function createApp({ orm, config, isMigrated = () => true }: AppOptions):
   const armor = new ApolloArmor({
     maxDepth: { n: LIMITS.maxDepth, exposeLimits: false, ignoreIntrospection: true, errorMessage: 'Query refused: nested too deeply' },
     maxAliases: { n: LIMITS.maxAliases, exposeLimits: false, errorMessage: 'Query refused: too many aliases' },
-    maxTokens: { n: LIMITS.maxTokens, exposeLimits: false, errorMessage: 'Query refused: too many tokens' },
+    // The token limit is graphql-js's own (parseOptions below): armor's re-parses the document in a
+    // plugin hook, where any syntax error escaped Apollo's handling and answered HTTP 500.
+    maxTokens: { enabled: false },
     costLimit: { maxCost: LIMITS.maxCost, exposeLimits: false, ignoreIntrospection: true, errorMessage: 'Query refused: too costly' },
     maxDirectives: { n: LIMITS.maxDirectives, exposeLimits: false, errorMessage: 'Query refused: too many directives' },
     // "Did you mean ...?" hints help developers and map the schema for attackers.
@@ -70,6 +72,8 @@ export function createApp({ orm, config, isMigrated = () => true }: AppOptions):
 
   const apollo = new ApolloServer<Context>({
     schema,
+    // Past the limit, parsing stops: a syntax error (HTTP 400, BAD_USER_INPUT), its message trimmed by formatError.
+    parseOptions: { maxLexicalTokens: LIMITS.maxTokens },
     introspection: !config.isProduction,
     csrfPrevention: true,
     hideSchemaDetailsFromClientErrors: config.isProduction,

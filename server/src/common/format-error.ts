@@ -10,6 +10,9 @@ const PUBLIC_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 
 /** The request itself was malformed or refused before running (parse, validation, armor limits). */
 const REQUEST_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
 
+/** graphql-js's token limit names the limit; limits are never told to the caller. */
+const TOO_MANY_TOKENS = /Document contains more th\w+ \d+ tokens\. Parsing aborted\./; // (sic: "more that" in graphql 16)
+
 interface FieldProblem {
   field: string;
   messages: string[];
@@ -68,7 +71,8 @@ export function createFormatError({ isProduction }: FormatErrorOptions) {
     if (REQUEST_CODES.has(code)) {
       // A malformed or over-limit request: the caller's fault, and nothing internal to hide.
       const field = fieldFromMessage(formatted.message);
-      return { ...base, message: formatted.message, extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } };
+      const message = formatted.message.replace(TOO_MANY_TOKENS, 'Query refused: too many tokens');
+      return { ...base, message, extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } };
     }
 
     if (isDatabaseUnavailable(error)) {

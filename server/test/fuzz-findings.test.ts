@@ -1,0 +1,45 @@
+/**
+ * Regressions for what the schema fuzzer (fuzz.test.ts) found: each answer here was once an HTTP
+ * 500, an internal error for the caller's own mistake, or a schema hint in production.
+ */
+import { Role } from '../src/policy/roles';
+import { LIMITS } from '../src/app';
+import { codesOf, startTestServer, type GraphQLResponse, type TestServer } from './helpers/test-server';
+
+let prod: TestServer;
+beforeAll(async () => {
+  prod = await startTestServer({ nodeEnv: 'production', isProduction: true });
+});
+afterAll(() => prod.close());
+
+async function post(body: unknown, token?: string): Promise<GraphQLResponse> {
+  const res = await fetch(prod.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  return { ...((await res.json()) as object), status: res.status };
+}
+
+describe('a malformed document', () => {
+  it.each([
+    ['a stray brace', '{ me { id } } {'],
+    ['an unclosed selection', 'query { me { id }'],
+    ['a lone surrogate escape', '{ me(id: "\\uD800") { id } }'],
+    ['500 stray braces', `{ me { id } } ${'{'.repeat(500)}`],
+  ])('with %s is HTTP 400 BAD_USER_INPUT, not 500', async (_what, query) => {
+    const res = await post({ query }, await prod.tokenFor(Role.ADMIN));
+    expect(res.status).toBe(400);
+    expect(codesOf(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors![0].message).toMatch(/^Syntax Error/);
+  });
+
+  it('over the token limit is HTTP 400 too, and does not tell the limit', async () => {
+    const query = `{ me { ${Array.from({ length: LIMITS.maxTokens }, () => 'id').join(' ')} } }`;
+    const res = await post({ query }, await prod.tokenFor(Role.ADMIN));
+    expect(res.status).toBe(400);
+    expect(codesOf(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors![0].message).toMatch(/too many tokens/);
+    expect(res.errors![0].message).not.toContain(String(LIMITS.maxTokens));
+  });
+});
