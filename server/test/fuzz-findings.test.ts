@@ -43,3 +43,15 @@ describe('a malformed document', () => {
     expect(res.errors![0].message).not.toContain(String(LIMITS.maxTokens));
   });
 });
+
+describe('in production, no "did you mean" about the schema', () => {
+  it.each([
+    ['an enum variable', 'query ($o: SortOrder) { forces(sortOrder: $o) { totalCount } }', { o: 'desc' }],
+    ['an enum inside an input variable', 'query ($f: ReportFilter) { reports(filter: $f) { totalCount } }', { f: { policeConsent: 'ALL' } }],
+    ['an enum literal', '{ forces(sortOrder: desc) { totalCount } }', {}],
+  ])('for %s', async (_what, query, variables) => {
+    const res = await post({ query, variables }, await prod.tokenFor(Role.CASE_WORKER));
+    expect(codesOf(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors![0].message).not.toMatch(/[Dd]id you mean|"DESC"|"ASC"|ANONYMOUS_INTELLIGENCE/);
+  });
+});

@@ -12,6 +12,14 @@ const REQUEST_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILE
 
 /** graphql-js's token limit names the limit; limits are never told to the caller. */
 const TOO_MANY_TOKENS = /Document contains more th\w+ \d+ tokens\. Parsing aborted\./; // (sic: "more that" in graphql 16)
+/** "Did you mean ...?" (enum values, fields, arguments): hints that map the schema for attackers. */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/** A message fit for any caller: no limits, and in production no schema hints. */
+function publicMessage(message: string, isProduction: boolean): string {
+  const m = message.replace(TOO_MANY_TOKENS, 'Query refused: too many tokens');
+  return isProduction ? m.replace(SUGGESTION, '') : m;
+}
 
 interface FieldProblem {
   field: string;
@@ -65,14 +73,14 @@ export function createFormatError({ isProduction }: FormatErrorOptions) {
     if (PUBLIC_CODES.has(code)) {
       const field = (formatted.extensions?.field as string | undefined) ?? (code === 'BAD_USER_INPUT' ? fieldFromMessage(formatted.message) : undefined);
       const retryAfterSeconds = formatted.extensions?.retryAfterSeconds as number | undefined;
-      return { ...base, message: formatted.message, extensions: { code, ...(field ? { field } : {}), ...(retryAfterSeconds ? { retryAfterSeconds } : {}) } };
+      // (graphql-js suggests enum values when coercing variables, which armor's blockFieldSuggestion does not see.)
+      return { ...base, message: publicMessage(formatted.message, isProduction), extensions: { code, ...(field ? { field } : {}), ...(retryAfterSeconds ? { retryAfterSeconds } : {}) } };
     }
 
     if (REQUEST_CODES.has(code)) {
       // A malformed or over-limit request: the caller's fault, and nothing internal to hide.
       const field = fieldFromMessage(formatted.message);
-      const message = formatted.message.replace(TOO_MANY_TOKENS, 'Query refused: too many tokens');
-      return { ...base, message, extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } };
+      return { ...base, message: publicMessage(formatted.message, isProduction), extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } };
     }
 
     if (isDatabaseUnavailable(error)) {
