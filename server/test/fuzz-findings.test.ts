@@ -55,3 +55,18 @@ describe('in production, no "did you mean" about the schema', () => {
     expect(res.errors![0].message).not.toMatch(/[Dd]id you mean|"DESC"|"ASC"|ANONYMOUS_INTELLIGENCE/);
   });
 });
+
+describe("graphql-js's own refusals are the caller's mistake, not internal errors", () => {
+  it('too many invalid variable values to list them all', async () => {
+    const res = await post({ query: 'query ($f: ForceFilter) { forces(filter: $f) { totalCount } }', variables: { f: { ids: Array.from({ length: 60 }, () => 1.5) } } }, await prod.tokenFor(Role.ADMIN));
+    expect(res.status).toBe(400);
+    expect(res.data).toBeUndefined();
+    expect(new Set(codesOf(res))).toEqual(new Set(['BAD_USER_INPUT']));
+  });
+
+  it('a subscription (the schema has none)', async () => {
+    const res = await post({ query: 'subscription { me { id } }' }, await prod.tokenFor(Role.ADMIN));
+    expect(res.data ?? null).toBeNull();
+    expect(codesOf(res)).toEqual(['BAD_USER_INPUT']);
+  });
+});

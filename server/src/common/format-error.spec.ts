@@ -26,6 +26,16 @@ describe('formatError', () => {
     expect(out.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'role' });
   });
 
+  it("treats graphql-js's own path-less refusals as the caller's, but never an error raised while resolving", () => {
+    const format = createFormatError({ isProduction: true });
+    const refusal = new GraphQLError('Schema is not configured to execute subscription operation.');
+    expect(format({ message: refusal.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, refusal).extensions).toEqual({ code: 'BAD_USER_INPUT' });
+    const inResolver = new GraphQLError(secretSql.message, { path: ['me'], originalError: secretSql });
+    expect(format({ message: inResolver.message, path: ['me'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, inResolver)).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    const wrapped = new GraphQLError('Context creation failed: boom', { originalError: new Error('boom') });
+    expect(format({ message: wrapped.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, wrapped).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+  });
+
   it('never logs the message of an unexpected error in production', () => {
     const lines: string[] = [];
     const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {

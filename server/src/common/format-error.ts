@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { ValidationError } from 'class-validator';
 import { isDatabaseUnavailable } from '../db/availability';
@@ -81,6 +81,12 @@ export function createFormatError({ isProduction }: FormatErrorOptions) {
       // A malformed or over-limit request: the caller's fault, and nothing internal to hide.
       const field = fieldFromMessage(formatted.message);
       return { ...base, message: publicMessage(formatted.message, isProduction), extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } };
+    }
+
+    if (error instanceof GraphQLError && !error.originalError && !error.path) {
+      // graphql-js refusing the request itself, without a code: too many invalid variables to list
+      // them all, or an operation type the schema does not have (subscription). The caller's fault.
+      return { ...base, message: publicMessage(formatted.message, isProduction), extensions: { code: 'BAD_USER_INPUT' } };
     }
 
     if (isDatabaseUnavailable(error)) {
