@@ -70,3 +70,16 @@ describe("graphql-js's own refusals are the caller's mistake, not internal error
     expect(codesOf(res)).toEqual(['BAD_USER_INPUT']);
   });
 });
+
+describe('report list filters', () => {
+  it.each([
+    ['incidentFrom', '2026-02-30'],
+    ['incidentTo', '0000-00-00'],
+    ['incidentTo', '2026-13-01'],
+  ])('refuse an impossible date in %s (%s) as BAD_USER_INPUT naming it, not an internal error', async (field, value) => {
+    for (const role of [Role.CASE_WORKER, Role.MEMBER, 'POLICE_KENT'] as const) {
+      const res = await post({ query: 'query ($f: ReportFilter) { reports(filter: $f) { totalCount nodes { id } } }', variables: { f: { [field]: value } } }, await prod.tokenFor(role));
+      expect({ role, codes: codesOf(res), field: res.errors?.[0]?.extensions?.field }).toEqual({ role, codes: ['BAD_USER_INPUT'], field });
+    }
+  });
+});

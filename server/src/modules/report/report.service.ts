@@ -396,6 +396,11 @@ function refuseHiddenCriteria(args: ReportListArgs): void {
 
 function filterToWhere(filter: ReportFilter | undefined, em: EntityManager): FilterQuery<Report> {
   if (!filter) return {};
+  // The pattern on the input lets 2026-02-30 through; PostgreSQL would refuse it as an internal error.
+  for (const field of ['incidentFrom', 'incidentTo'] as const) {
+    const value = filter[field];
+    if (value && !isCalendarDate(value)) throw new BadUserInputError(field, 'is not a real date');
+  }
   const nothing = { id: null };
   const where: FilterQuery<Report>[] = [];
   if (filter.q?.trim()) where.push({ reference: { $ilike: likePattern(filter.q) } });
