@@ -16,6 +16,7 @@ import type { Context } from './common/context';
 import { ServiceUnavailableError, UnauthenticatedError } from './common/errors';
 import { createFormatError } from './common/format-error';
 import { logger } from './common/logger';
+import { nulGuard } from './common/nul-guard';
 import { isDatabaseUnavailable, serviceUnavailablePlugin } from './db/availability';
 import { AccessLog, accessLogPlugin } from './modules/access-log/access-log';
 import { capFeedHandler } from './modules/alert/cap.route';
@@ -55,8 +56,8 @@ export function createApp({ orm, config, isMigrated = () => true }: AppOptions):
 
   // The shield first (outermost): only fields it allows reach the police read log, then resolve.
   const schema = config.subgraph
-    ? applyMiddleware(buildLanternSubgraphSchema(), subgraphPermissions, policeReadLog)
-    : applyMiddleware(buildLanternSchema(), permissions, policeReadLog);
+    ? applyMiddleware(buildLanternSubgraphSchema(), subgraphPermissions, nulGuard, policeReadLog)
+    : applyMiddleware(buildLanternSchema(), permissions, nulGuard, policeReadLog);
   // Limits are never told to the caller (exposeLimits: false); the messages say only what kind.
   const armor = new ApolloArmor({
     maxDepth: { n: LIMITS.maxDepth, exposeLimits: false, ignoreIntrospection: true, errorMessage: 'Query refused: nested too deeply' },

@@ -83,3 +83,23 @@ describe('report list filters', () => {
     }
   });
 });
+
+describe('a NUL character in any argument', () => {
+  it.each([
+    ['a filter, as a variable', Role.CASE_WORKER, 'query ($f: ReportFilter) { reports(filter: $f) { totalCount } }', { f: { q: 'LN\u0000' } }, 'filter.q'],
+    ['a filter, as a GraphQL escape', Role.CASE_WORKER, '{ forces(filter: { q: "Kent\\u0000" }) { totalCount } }', {}, 'filter.q'],
+    ['an e-mail at sign-in', 'ANONYMOUS', 'mutation ($e: String!) { login(email: $e, password: "x") { token } }', { e: 'admin@example.org\u0000' }, 'email'],
+    ['a mutation input', Role.MANAGER, 'mutation ($i: FunderInput!) { createFunder(input: $i) { id } }', { i: { kind: 'CHARITY', name: 'Fund\u0000' } }, 'input.name'],
+    ['an id in a list', Role.CASE_WORKER, 'query ($f: ReportFilter) { reports(filter: $f) { totalCount } }', { f: { ids: ['x', 'y\u0000'] } }, 'filter.ids.1'],
+  ] as const)('in %s is BAD_USER_INPUT naming it (PostgreSQL cannot hold it; it was a 503 "outage")', async (_what, role, query, variables, field) => {
+    const res = await post({ query, variables }, role === 'ANONYMOUS' ? undefined : await prod.tokenFor(role));
+    expect(res.status).toBeLessThan(500);
+    expect(codesOf(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors![0].extensions?.field).toBe(field);
+  });
+
+  it('is refused only after the policy: a caller who may not run the field is told FORBIDDEN', async () => {
+    const res = await post({ query: 'mutation ($i: FunderInput!) { createFunder(input: $i) { id } }', variables: { i: { kind: 'CHARITY', name: 'Fund\u0000' } } }, await prod.tokenFor(Role.MEMBER));
+    expect(codesOf(res)).toEqual(['FORBIDDEN']);
+  });
+});
