@@ -124,3 +124,24 @@ export async function startEmbeddedPostgres(
     },
   };
 }
+
+/**
+ * The embedded PostgreSQL already running on `dataDir` (e.g. under `pnpm start`), read from its
+ * postmaster.pid, or null when none is. The backup scripts use it rather than start a second one.
+ */
+export function runningEmbeddedPostgres(dataDir: string): { url: string; port: number } | null {
+  const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  // postmaster.pid: the PID on line 1, the port on line 4.
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return null;
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return null; // EPERM: alive, another user's
+  }
+  const password = readFileSync(path.join(dataDir, 'postgres-password'), 'utf8').trim();
+  return { url: `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DEFAULT_DATABASE}`, port };
+}
