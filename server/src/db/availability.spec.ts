@@ -27,6 +27,7 @@ describe('isDatabaseUnavailable', () => {
     ['a unique violation', new UniqueConstraintViolationException(pgError('duplicate key', '23505'))],
     ['a cancelled statement (statement_timeout is the caller’s query, not an outage)', pgError('canceling statement due to statement timeout', '57014')],
     ['a syntax error', pgError('syntax error at or near "selec"', '42601')],
+    ['a protocol violation (a malformed message, e.g. a NUL in a value)', pgError('invalid message format', '08P01')],
     ['a plain bug', new TypeError("Cannot read properties of undefined (reading 'id')")],
     ['a GraphQL error of our own', new GraphQLError('Report not found', { extensions: { code: 'NOT_FOUND' } })],
     ['not an error at all', 'ECONNREFUSED'],

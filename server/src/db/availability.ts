@@ -15,11 +15,12 @@ import { ServiceUnavailableError } from '../common/errors';
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /**
- * SQLSTATEs that mean "not now": class 08 (connection exception), 57P01 admin_shutdown,
- * 57P02 crash_shutdown, 57P03 cannot_connect_now (starting up or shutting down),
+ * SQLSTATEs that mean "not now": class 08 (connection exception) except 08P01 protocol_violation
+ * (a malformed message, e.g. a NUL in a value: the request's fault, not an outage), 57P01
+ * admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now (starting up or shutting down),
  * 53300 too_many_connections.
  */
-const UNAVAILABLE_SQLSTATES = /^(08...|57P0[123]|53300)$/;
+const UNAVAILABLE_SQLSTATES = /^(08(?!P01)...|57P0[123]|53300)$/;
 
 /**
  * node-postgres' own messages for a connection that died under it (they carry no code; knex puts
