@@ -4,13 +4,12 @@ import http from 'node:http';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
-import { applyMiddleware } from 'graphql-middleware';
 import type { Config } from './config';
 import type { Context } from './common/context';
 import { ServiceUnavailableError, UnauthenticatedError } from './common/errors';
@@ -23,7 +22,8 @@ import { capFeedHandler } from './modules/alert/cap.route';
 import { policeReadLog } from './modules/access-log/police-read.middleware';
 import { AuthService } from './modules/auth/auth.service';
 import { buildLanternSubgraphSchema } from './federation';
-import { permissions, subgraphPermissions } from './policy/shield';
+import { guardSchema } from './policy/guard-schema';
+import { policy, SHIELD_OPTIONS, subgraphPolicy } from './policy/shield';
 import { buildLanternSchema } from './schema';
 
 /** Query limits (graphql-armor). Generous for the dashboard, tight for abuse. */
@@ -56,8 +56,8 @@ export function createApp({ orm, config, isMigrated = () => true }: AppOptions):
 
   // The shield first (outermost): only fields it allows reach the police read log, then resolve.
   const schema = config.subgraph
-    ? applyMiddleware(buildLanternSubgraphSchema(), subgraphPermissions, nulGuard, policeReadLog)
-    : applyMiddleware(buildLanternSchema(), permissions, nulGuard, policeReadLog);
+    ? guardSchema(buildLanternSubgraphSchema(), subgraphPolicy, SHIELD_OPTIONS, nulGuard, policeReadLog)
+    : guardSchema(buildLanternSchema(), policy, SHIELD_OPTIONS, nulGuard, policeReadLog);
   // Limits are never told to the caller (exposeLimits: false); the messages say only what kind.
   const armor = new ApolloArmor({
     maxDepth: { n: LIMITS.maxDepth, exposeLimits: false, ignoreIntrospection: true, errorMessage: 'Query refused: nested too deeply' },
@@ -86,6 +86,8 @@ export function createApp({ orm, config, isMigrated = () => true }: AppOptions):
       accessLogPlugin,
       serviceUnavailablePlugin,
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // No HTTP caching of answers (they are personal), so no per-field cache hints to compute.
+      ApolloServerPluginCacheControlDisabled(),
       // As a subgraph, Apollo would otherwise send per-field timings to any gateway that asks.
       ...(config.subgraph ? [ApolloServerPluginInlineTraceDisabled()] : []),
     ],

@@ -1,4 +1,4 @@
-import { allow, deny, race, shield } from 'graphql-shield';
+import { allow, deny, race } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { ForbiddenError } from '../common/errors';
 import { isAdmin, isAuthenticated, isCaseWorker, isEnrolling, isManager, isMember, isOwnReport, isPolicePartner, isPoliceOfFundingForce, isPoliceOfRecordForce, isPoliceOfTrainingForce, isPoliceWithConsent, isPoliceWithFullConsent, isReportStaff, isSelf, isSelfMember, isStaff } from './predicates';
@@ -307,15 +307,11 @@ export const subgraphPolicy = {
   _Service: { sdl: allow },
 } satisfies IRules;
 
-function shieldFor(rules: IRules) {
-  return shield(rules, {
-    fallbackRule: deny,
-    // Our own coded errors (NOT_FOUND, BAD_USER_INPUT, ...) pass through; formatError masks the rest.
-    allowExternalErrors: true,
-    fallbackError: () => new ForbiddenError(),
-    debug: false,
-  });
-}
-
-export const permissions = shieldFor(policy);
-export const subgraphPermissions = shieldFor(subgraphPolicy);
+/** How graphql-shield answers: deny what the table does not name, with a FORBIDDEN-coded error. */
+export const SHIELD_OPTIONS = {
+  fallbackRule: deny,
+  // Our own coded errors (NOT_FOUND, BAD_USER_INPUT, ...) pass through; formatError masks the rest.
+  allowExternalErrors: true,
+  fallbackError: () => new ForbiddenError(),
+  debug: false,
+};
