@@ -150,17 +150,47 @@ const dates = <T extends Record<string, unknown>>(o: T, ...keys: (keyof T)[]): T
   return o;
 };
 
+/** What a page of views is read by: `where` and `orderBy` exactly as the ORM path would use them. */
+export interface ViewQuery {
+  where: FilterQuery<Report>;
+  orderBy: QueryOrderMap<Report>[];
+  page: { limit: number; offset?: number };
+}
+
+interface Statement {
+  sql: string;
+  bindings: readonly unknown[];
+}
+
 /**
- * One page of reports as views: `where` and `orderBy` exactly as the ORM path would use them.
- * One statement: the ids sub-select (MikroORM's query builder, with the scope's joins) inside the
- * query that builds the rows.
+ * The statements of recent reads, by a key that names everything their SQL and parameters are
+ * made from (the caller's role, force and member, and the query's arguments): building the ids
+ * sub-select with the query builder costs more CPU than PostgreSQL spends running the whole
+ * statement, and a case worker's list, or an officer's, is asked for again and again. Never
+ * shared across keys; bounded (the oldest is dropped first).
  */
-export async function findReportViews(
-  em: EntityManager,
-  where: FilterQuery<Report>,
-  orderBy: QueryOrderMap<Report>[],
-  page: { limit: number; offset?: number },
-): Promise<ReportView[]> {
+const statements = new Map<string, Statement>();
+const MAX_STATEMENTS = 1000;
+
+/**
+ * One page of reports as views. One statement: the ids sub-select (MikroORM's query builder, with
+ * the scope's joins) inside the query that builds the rows. `key`, when given, must determine
+ * `query()` completely (see `statements`); `query` is called only when the statement is not known.
+ */
+export async function findReportViews(em: EntityManager, key: string | null, query: () => ViewQuery): Promise<ReportView[]> {
+  let statement = key === null ? undefined : statements.get(key);
+  if (!statement) {
+    statement = buildStatement(em, query());
+    if (key !== null) {
+      if (statements.size >= MAX_STATEMENTS) statements.delete(statements.keys().next().value!);
+      statements.set(key, statement);
+    }
+  }
+  const rows = await em.execute<Record<string, any>[]>(statement.sql, [...statement.bindings]);
+  return rows.map(toView);
+}
+
+function buildStatement(em: EntityManager, { where, orderBy, page }: ViewQuery): Statement {
   const ids = em.createQueryBuilder(Report, 'r0').select('r0.id').where(where as QBFilterQuery<Report>).orderBy(orderBy).limit(page.limit, page.offset ?? 0);
   // `?` placeholders, as em.execute expects (getQuery() would give PostgreSQL's $1, $2...).
   const idsSql = ids.getKnexQuery().toSQL();
@@ -192,33 +222,34 @@ export async function findReportViews(
       left join app_user cu on cu.id = c.recorded_by_id
      where r.id in (${idsSql.sql})
      order by ${sort}`;
-  const rows = await em.execute<Record<string, any>[]>(sql, [...idsSql.bindings]);
-  return rows.map((row) => {
-    const caseFile = row.case_file as (CaseView & Record<string, any>) | null;
-    if (caseFile) {
-      dates(caseFile, 'openedAt', 'closedAt', 'createdAt', 'updatedAt');
-      if (caseFile.assignee) dates(caseFile.assignee, 'deactivatedAt', 'lastLoginAt', 'createdAt', 'updatedAt');
-    }
-    return asView<ReportView>({
-      id: row.id,
-      createdAt: new Date(row.created_at),
-      updatedAt: new Date(row.updated_at),
-      reference: row.reference,
-      receivedAt: new Date(row.received_at),
-      channel: row.channel,
-      incidentDate: row.incident_date,
-      incidentTypes: row.incident_types,
-      location: row.location,
-      narrative: row.narrative,
-      policeSummary: row.police_summary,
-      perpetratorDescription: row.perpetrator_description,
-      status: row.status,
-      forceArea: dates(row.force_area, 'createdAt', 'updatedAt'),
-      consent: asView(dates(row.consent, 'recordedAt', 'withdrawnAt', 'createdAt', 'updatedAt'), Consent.prototype),
-      identifiers: row.identifiers.map((i: Record<string, any>) => dates(i, 'createdAt', 'updatedAt')),
-      member: row.member_id ? { id: row.member_id } : null,
-      caseFile: caseFile ? asView<CaseView>(caseFile, CaseFile.prototype) : null,
-      sharedForceIds: row.shared_force_ids,
-    }, Report.prototype);
-  });
+  return { sql, bindings: idsSql.bindings };
+}
+
+function toView(row: Record<string, any>): ReportView {
+  const caseFile = row.case_file as (CaseView & Record<string, any>) | null;
+  if (caseFile) {
+    dates(caseFile, 'openedAt', 'closedAt', 'createdAt', 'updatedAt');
+    if (caseFile.assignee) dates(caseFile.assignee, 'deactivatedAt', 'lastLoginAt', 'createdAt', 'updatedAt');
+  }
+  return asView<ReportView>({
+    id: row.id,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+    reference: row.reference,
+    receivedAt: new Date(row.received_at),
+    channel: row.channel,
+    incidentDate: row.incident_date,
+    incidentTypes: row.incident_types,
+    location: row.location,
+    narrative: row.narrative,
+    policeSummary: row.police_summary,
+    perpetratorDescription: row.perpetrator_description,
+    status: row.status,
+    forceArea: dates(row.force_area, 'createdAt', 'updatedAt'),
+    consent: asView(dates(row.consent, 'recordedAt', 'withdrawnAt', 'createdAt', 'updatedAt'), Consent.prototype),
+    identifiers: row.identifiers.map((i: Record<string, any>) => dates(i, 'createdAt', 'updatedAt')),
+    member: row.member_id ? { id: row.member_id } : null,
+    caseFile: caseFile ? asView<CaseView>(caseFile, CaseFile.prototype) : null,
+    sharedForceIds: row.shared_force_ids,
+  }, Report.prototype);
 }

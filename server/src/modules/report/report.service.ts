@@ -56,7 +56,9 @@ export class ReportService {
    */
   async list(args: ReportListArgs, { views = false }: { views?: boolean } = {}): Promise<Page<Report> & { endCursor: string | null }> {
     if (this.viewer.role === Role.POLICE_PARTNER) refuseHiddenCriteria(args);
-    const where: FilterQuery<Report> = { $and: [reportScope(this.viewer, this.em), filterToWhere(args.filter, this.em)] };
+    // Built only when needed: a known statement (report.read.ts) needs neither.
+    let scoped: FilterQuery<Report> | undefined;
+    const where = () => (scoped ??= { $and: [reportScope(this.viewer, this.em), filterToWhere(args.filter, this.em)] });
     const order = args.sortOrder ?? (args.sortField ? SortOrder.ASC : SortOrder.DESC);
     const newestFirst = (!args.sortField || args.sortField === ReportSortField.receivedAt) && order === SortOrder.DESC;
     let pageWhere = where;
@@ -66,15 +68,15 @@ export class ReportService {
       // Keyset: newest first, strictly after the cursor's (receivedAt, id); the count ignores the cursor.
       if (!newestFirst) throw new BadUserInputError('after', 'works only with the default order (newest first)');
       const cursor = decodeCursor(args.after);
-      pageWhere = { $and: [where, { $or: [{ receivedAt: { $lt: cursor.at } }, { receivedAt: cursor.at, id: { $lt: cursor.id } }] }] };
+      pageWhere = () => ({ $and: [where(), { $or: [{ receivedAt: { $lt: cursor.at } }, { receivedAt: cursor.at, id: { $lt: cursor.id } }] }] });
       orderBy = [{ receivedAt: SortOrder.DESC }, { id: SortOrder.DESC }];
       limits = { limit: args.perPage };
     }
     const em = this.em;
     let total: Promise<number> | undefined;
     const nodes = views
-      ? ((await findReportViews(this.em, pageWhere, orderBy, limits)) as unknown as Report[])
-      : await this.em.find(Report, pageWhere, { populate: reportPopulate(this.viewer), orderBy, ...limits });
+      ? ((await findReportViews(this.em, `list:${this.scopeKey()}:${JSON.stringify(args)}`, () => ({ where: pageWhere(), orderBy, page: limits }))) as unknown as Report[])
+      : await this.em.find(Report, pageWhere(), { populate: reportPopulate(this.viewer), orderBy, ...limits });
     const last = nodes.length === args.perPage ? nodes[nodes.length - 1] : undefined;
     return {
       nodes,
@@ -84,19 +86,33 @@ export class ReportService {
       endCursor: newestFirst && last ? encodeCursor(last) : null,
     };
     function countReports(this: void) {
-      return em.count(Report, where);
+      return em.count(Report, where());
     }
   }
 
-  /** A report the viewer may see, or NOT_FOUND (the same for a hidden and a missing one). */
+  /**
+   * Everything reportScope reads of the viewer: with the query's arguments, the key of a read's
+   * statement (report.read.ts). Whatever reportScope comes to depend on must be added here.
+   */
+  private scopeKey(): string {
+    return JSON.stringify([this.viewer.role, this.viewer.force?.id ?? null, this.viewer.member?.id ?? null]);
+  }
+
   /** The `report(id)` query: as `get`, read as a plain view when the selection allows (report.read.ts). */
   async read(id: string, { views = false }: { views?: boolean } = {}): Promise<Report> {
     if (!views) return this.get(id);
-    const [view] = isUuid(id) ? await findReportViews(this.em, { $and: [{ id }, reportScope(this.viewer, this.em)] }, [{ id: SortOrder.ASC }], { limit: 1 }) : [];
+    const [view] = isUuid(id)
+      ? await findReportViews(this.em, `read:${this.scopeKey()}:${id}`, () => ({
+          where: { $and: [{ id }, reportScope(this.viewer, this.em)] },
+          orderBy: [{ id: SortOrder.ASC }],
+          page: { limit: 1 },
+        }))
+      : [];
     if (!view) throw new NotFoundError('Report', 'id');
     return view as unknown as Report;
   }
 
+  /** A report the viewer may see, or NOT_FOUND (the same for a hidden and a missing one). */
   async get(id: string, field = 'id'): Promise<Report> {
     const report = isUuid(id) ? await this.em.findOne(Report, { $and: [{ id }, reportScope(this.viewer, this.em)] }, { populate: reportPopulate(this.viewer) }) : null;
     if (!report) throw new NotFoundError('Report', field);
