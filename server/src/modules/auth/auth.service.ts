@@ -6,6 +6,7 @@ import { User } from '../user/user.entity';
 import { verifyAgainstDummy, verifyPassword } from './password';
 import { signToken, verifyToken, type SignedToken } from './token';
 import { mustEnrolFirst, TwoFactorService } from './two-factor.service';
+import { loadViewer } from './viewer';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 15;
@@ -122,7 +123,7 @@ export class AuthService {
     if (!match) throw new UnauthenticatedError('Malformed Authorization header');
     const claims = await verifyToken(match[1], this.config.jwtSecret);
     if (!claims || !isUuid(claims.sub)) throw new UnauthenticatedError('Your session is not valid; please sign in again');
-    const user = await this.em.findOne(User, { id: claims.sub }, { populate: ['force', 'member'] });
+    const user = await loadViewer(this.em, claims.sub);
     if (!user || !user.active || user.tokenVersion !== claims.tv) {
       throw new UnauthenticatedError('Your session is not valid; please sign in again');
     }
