@@ -1,4 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
+import { Client } from 'pg';
 import { Alert, IdentifierCheck } from '../src/modules/alert/alert.entity';
 import { CHECKS_PER_DAY } from '../src/modules/alert/alert.service';
 import { Member } from '../src/modules/member/member.entity';
@@ -184,6 +185,34 @@ describe('the identifier checker', () => {
     const results = await Promise.all(Array.from({ length: CHECKS_PER_DAY + 8 }, () => server.gql(CHECK, { kind: 'VEHICLE', value: 'zz99 zzz' }, member.token)));
     expect(results.filter((r) => !r.errors).length).toBe(CHECKS_PER_DAY);
     expect(await server.orm.em.fork().count(IdentifierCheck, { user: member.userId })).toBe(CHECKS_PER_DAY);
+  });
+
+  it("serialises one account's checks: each waits for the one before it to commit", async () => {
+    const member = await registerMember(server, 'serial@example.org');
+    const em = server.orm.em.fork();
+    const user = await em.findOneOrFail(User, { id: member.userId });
+    for (let i = 0; i < CHECKS_PER_DAY - 2; i++) em.create(IdentifierCheck, { user, kind: 'PHONE' as never, valueHash: 'x'.repeat(64), matches: 0, at: new Date() });
+    await em.flush();
+    // Hold the account's check lock from outside: every check must queue behind it.
+    const holder = new Client({ connectionString: server.dbUrl });
+    await holder.connect();
+    try {
+      await holder.query(`select pg_advisory_lock(hashtext('identifier-check:' || $1))`, [member.userId]);
+      const checks = Array.from({ length: 6 }, () => server.gql(CHECK, { kind: 'VEHICLE', value: 'zz99 zzz' }, member.token));
+      const waiting = async () => Number((await holder.query(`select count(*) from pg_locks where locktype = 'advisory' and not granted`)).rows[0].count);
+      for (let tries = 0; (await waiting()) < 6; tries++) {
+        if (tries > 300) throw new Error('the checks did not wait for the account lock');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(await server.orm.em.fork().count(IdentifierCheck, { user: member.userId })).toBe(CHECKS_PER_DAY - 2);
+      await holder.query(`select pg_advisory_unlock(hashtext('identifier-check:' || $1))`, [member.userId]);
+      const results = await Promise.all(checks);
+      expect(results.filter((r) => !r.errors).length).toBe(2);
+      expect(results.filter((r) => r.errors?.[0].extensions?.code === 'TOO_MANY_REQUESTS').length).toBe(4);
+      expect(await server.orm.em.fork().count(IdentifierCheck, { user: member.userId })).toBe(CHECKS_PER_DAY);
+    } finally {
+      await holder.end();
+    }
   });
 
   it('is for members only, and refuses an unreadable value by name', async () => {

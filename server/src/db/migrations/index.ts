@@ -10,6 +10,7 @@ import { Migration20261129025916 } from './Migration20261129025916';
 import { Migration20261129030712 } from './Migration20261129030712';
 import { Migration20261129034555 } from './Migration20261129034555';
 import { Migration20261129034813 } from './Migration20261129034813';
+import { Migration20261129041000 } from './Migration20261129041000';
 
 /** Every migration, in order. `pnpm --filter @lantern/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129030712', class: Migration20261129030712 },
   { name: 'Migration20261129034555', class: Migration20261129034555 },
   { name: 'Migration20261129034813', class: Migration20261129034813 },
+  { name: 'Migration20261129041000', class: Migration20261129041000 },
 ];

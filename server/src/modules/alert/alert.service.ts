@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config';
@@ -15,7 +15,7 @@ import { forcesByIds, MemberService } from '../member/member.service';
 import { PoliceRequest, PoliceRequestKind } from '../police-request/police-request.entity';
 import { Report } from '../report/report.entity';
 import { User } from '../user/user.entity';
-import { Alert, AlertStatus, IdentifierCheck, type ShownIdentifier } from './alert.entity';
+import { Alert, AlertStatus, type ShownIdentifier } from './alert.entity';
 import type { AlertInput, AlertListArgs, OverrideInput } from './alert.inputs';
 import { findReidentificationRisks, type Finding } from './reidentification';
 
@@ -272,28 +272,19 @@ export class AlertService {
     const normalised = normaliseIdentifier(kind, value, 'value');
     const now = new Date();
     const hash = createHmac('sha256', createHmac('sha256', this.config.encryptionKey).update('identifier-check').digest()).update(`${kind}:${normalised}`).digest('hex');
-    // Count and record in one transaction, serialised per account (an advisory lock), so a burst
-    // of parallel checks cannot slip past the daily limit.
-    const ids = await this.em.transactional(async (em) => {
-      await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`identifier-check:${this.viewer.id}`]);
-      const since = new Date(now.getTime() - 86_400_000);
-      const [used] = await em.execute<{ n: number; oldest: string | null }[]>(
-        'select count(*)::int as n, min(at) as oldest from identifier_check where user_id = ? and at > ?',
-        [this.viewer.id, since],
-      );
-      if (used.n >= CHECKS_PER_DAY) {
-        // The window is rolling: one more check is allowed when the oldest of the day's leaves it.
-        const retryAfter = Math.max(1, Math.ceil((new Date(used.oldest!).getTime() + 86_400_000 - now.getTime()) / 1000));
-        throw new TooManyRequestsError(retryAfter);
-      }
-      // jsonb containment on the GIN-indexed shown identifiers; only published, unexpired alerts.
-      const rows = await em.execute<{ id: string }[]>(
-        `select id from alert where status = 'PUBLISHED' and (expires_at is null or expires_at > ?) and shown_identifiers @> ?::jsonb`,
-        [now.toISOString(), JSON.stringify([{ kind, value: normalised }])],
-      );
-      em.create(IdentifierCheck, { user: em.getReference(User, this.viewer.id), kind, valueHash: hash, matches: rows.length, at: now });
-      return rows.map((r) => r.id);
-    });
+    // Count, match and record in one statement, serialised per account by an advisory lock (see
+    // the migration that made lantern_check_identifier), so a burst of parallel checks cannot
+    // slip past the daily limit.
+    const [result] = await this.em.execute<{ allowed: boolean; oldest: Date | null; alert_ids: string[] | null }[]>(
+      'select allowed, oldest, alert_ids from lantern_check_identifier(?, ?, ?, ?, ?::jsonb, ?, ?)',
+      [randomUUID(), this.viewer.id, kind, hash, JSON.stringify([{ kind, value: normalised }]), now, CHECKS_PER_DAY],
+    );
+    if (!result.allowed) {
+      // The window is rolling: one more check is allowed when the oldest of the day's leaves it.
+      const retryAfter = Math.max(1, Math.ceil((new Date(result.oldest!).getTime() + 86_400_000 - now.getTime()) / 1000));
+      throw new TooManyRequestsError(retryAfter);
+    }
+    const ids = result.alert_ids ?? [];
     const alerts = ids.length ? await this.em.find(Alert, { id: { $in: ids } }, { populate: ['targetAreas'], orderBy: { publishedAt: 'DESC' } }) : [];
     return { value: normalised, alerts };
   }
