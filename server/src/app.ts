@@ -15,7 +15,7 @@ import type { Context } from './common/context';
 import { ServiceUnavailableError, UnauthenticatedError } from './common/errors';
 import { createFormatError } from './common/format-error';
 import { logger } from './common/logger';
-import { nulGuard } from './common/nul-guard';
+import { textGuard } from './common/text-guard';
 import { isDatabaseUnavailable, serviceUnavailablePlugin } from './db/availability';
 import { AccessLog, accessLogPlugin } from './modules/access-log/access-log';
 import { capFeedHandler } from './modules/alert/cap.route';
@@ -56,8 +56,8 @@ export function createApp({ orm, config, isMigrated = () => true }: AppOptions):
 
   // The shield first (outermost): only fields it allows reach the police read log, then resolve.
   const schema = config.subgraph
-    ? guardSchema(buildLanternSubgraphSchema(), subgraphPolicy, SHIELD_OPTIONS, nulGuard, policeReadLog)
-    : guardSchema(buildLanternSchema(), policy, SHIELD_OPTIONS, nulGuard, policeReadLog);
+    ? guardSchema(buildLanternSubgraphSchema(), subgraphPolicy, SHIELD_OPTIONS, textGuard, policeReadLog)
+    : guardSchema(buildLanternSchema(), policy, SHIELD_OPTIONS, textGuard, policeReadLog);
   // Limits are never told to the caller (exposeLimits: false); the messages say only what kind.
   const armor = new ApolloArmor({
     maxDepth: { n: LIMITS.maxDepth, exposeLimits: false, ignoreIntrospection: true, errorMessage: 'Query refused: nested too deeply' },

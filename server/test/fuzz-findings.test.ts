@@ -98,6 +98,21 @@ describe('a NUL character in any argument', () => {
     expect(res.errors![0].extensions?.field).toBe(field);
   });
 
+  it.each([
+    ['a trainer name (jsonb)', Role.MANAGER, 'mutation ($i: TrainingSessionInput!) { createTrainingSession(input: $i) { id } }', { i: { date: '2025-05-01', forceIds: [], format: 'ONLINE', programme: 'P', trainers: [{ name: 'Sam\uD800' }], officersAttending: 3 } }, 'input.trainers.0.name'],
+    ['an identifier to check', Role.MEMBER, 'query ($v: String!) { checkIdentifier(kind: EMAIL, value: $v) { value } }', { v: '\uDFFFsomeone@example.org' }, 'value'],
+    ['a filter', Role.CASE_WORKER, 'query ($f: MemberFilter) { members(filter: $f) { totalCount } }', { f: { q: 'Sky\uD800' } }, 'filter.q'],
+  ] as const)('an unpaired surrogate in %s is BAD_USER_INPUT naming it (no Unicode text: refused in jsonb as an internal error, turned into U+FFFD in text)', async (_what, role, query, variables, field) => {
+    const res = await post({ query, variables }, await prod.tokenFor(role));
+    expect(codesOf(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors![0].extensions?.field).toBe(field);
+  });
+
+  it('while a whole surrogate pair (an emoji, an astral character) is text like any other', async () => {
+    const res = await post({ query: 'query ($f: ReportFilter) { reports(filter: $f) { totalCount } }', variables: { f: { q: 'LN-\uD83D\uDE00-\uD835\uDD4F' } } }, await prod.tokenFor(Role.CASE_WORKER));
+    expect(res.errors).toBeUndefined();
+  });
+
   it('is refused only after the policy: a caller who may not run the field is told FORBIDDEN', async () => {
     const res = await post({ query: 'mutation ($i: FunderInput!) { createFunder(input: $i) { id } }', variables: { i: { kind: 'CHARITY', name: 'Fund\u0000' } } }, await prod.tokenFor(Role.MEMBER));
     expect(codesOf(res)).toEqual(['FORBIDDEN']);
