@@ -21,7 +21,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { Rand } from './random';
-import { date, dateTime, email, financialYear, hugeString, identifierValue, phone, text } from './values';
+import { date, dateTime, email, financialYear, hugeString, identifierValue, ODD_UNITS, phone, text } from './values';
 
 export const VIEWERS = ['ADMIN', 'MANAGER', 'CASE_WORKER', 'POLICE_KENT', 'POLICE_AVON', 'MEMBER', 'MEMBER_RIVER', 'ANONYMOUS', 'BAD_TOKEN'] as const;
 export type ViewerKey = (typeof VIEWERS)[number];
@@ -373,6 +373,12 @@ function stringValue(st: GenState, make: () => string): string {
   } else {
     if (st.hugeCountdown > 0) st.hugeCountdown--;
     s = make();
+    // One odd character inside an otherwise well-formed value (an e-mail, a date, a name) gets past
+    // the format checks to the layers below, where a wholly odd string never arrives.
+    if (st.r.chance(0.1)) {
+      const at = st.r.int(0, s.length);
+      s = `${s.slice(0, at)}${st.r.chance(0.5) ? st.r.pick(['\u0000', '\uD800', '\uDFFF', '\u202E', '\u200B']) : st.r.pick(ODD_UNITS)}${s.slice(at)}`;
+    }
   }
   st.sent.push(s);
   return s;
