@@ -56,7 +56,9 @@ export class ReportService {
    */
   async list(args: ReportListArgs, { views = false }: { views?: boolean } = {}): Promise<Page<Report> & { endCursor: string | null }> {
     if (this.viewer.role === Role.POLICE_PARTNER) refuseHiddenCriteria(args);
-    // Built only when needed: a known statement (report.read.ts) needs neither.
+    // Built only when needed: a known statement (report.read.ts) needs neither. The statement is a
+    // function of its key alone (no clock, no state); filters that fail validation throw while it
+    // is built, so a refused filter is never kept and is refused again next time.
     let scoped: FilterQuery<Report> | undefined;
     const where = () => (scoped ??= { $and: [reportScope(this.viewer, this.em), filterToWhere(args.filter, this.em)] });
     const order = args.sortOrder ?? (args.sortField ? SortOrder.ASC : SortOrder.DESC);
