@@ -359,6 +359,9 @@ export async function checkPolicy(db: Client, viewer: ViewerFacts, op: Operation
       continue;
     }
     const access = rule[role];
+    // An object whose every selected field was refused carries no data (e.g. an admin's
+    // AccessEvent.report when only denied fields were asked for): nothing was received.
+    if (!f.sels.some((x) => x.field !== '__typename' && present(f.obj, x))) continue;
     if (access === 'none') {
       out.push({ kind: 'policy', detail: `${role} received a ${f.type} at ${f.path}${f.id ? ` (${f.id})` : ''}` });
       continue;
@@ -371,7 +374,7 @@ export async function checkPolicy(db: Client, viewer: ViewerFacts, op: Operation
   const facts = await loadFacts(db, viewer, needs);
   for (const f of found) {
     const access = TYPE_RULES[f.type]?.[role];
-    if (access === 'record') recordRule(viewer, f, facts, out);
+    if (access === 'record' && f.sels.some((x) => x.field !== '__typename' && present(f.obj, x))) recordRule(viewer, f, facts, out);
     if (role === 'POLICE' && f.type === 'Report' && f.id) {
       const r = facts.reports.get(f.id);
       const route = f.sels.filter((s) => s.field === 'policeContactRoute' && present(f.obj, s));

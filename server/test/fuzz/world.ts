@@ -70,18 +70,18 @@ export interface World {
 const POOL_QUERIES: Record<string, string> = {
   Force: `select id from force order by code`,
   User: `select id from app_user order by email`,
-  Member: `select id from member order by pseudonym, created_at`,
+  Member: `select id from member order by pseudonym, created_at, work_setting`,
   // The interesting reports first (the fuzzer's own), then a deterministic sample of the demo's.
   Report: `(select id, 0 as k, reference from report where narrative like '%CANARY%' order by reference)
             union all (select id, 1, reference from report where narrative not like '%CANARY%' and (substr(reference, 9)::int % 25) = 0 order by reference)
             order by k, reference`,
   Case: `select c.id from case_file c join report r on r.id = c.report_id where (substr(r.reference, 9)::int % 10) = 0 or r.narrative like '%CANARY%' order by r.reference`,
-  SupportAction: `select s.id from support_action s join case_file c on c.id = s.case_file_id join report r on r.id = c.report_id where (substr(r.reference, 9)::int % 20) = 0 order by r.reference, s.kind`,
+  SupportAction: `select s.id from support_action s join case_file c on c.id = s.case_file_id join report r on r.id = c.report_id where (substr(r.reference, 9)::int % 20) = 0 order by r.reference, s.kind, s.status, s.agency, s.note, s.created_at`,
   PoliceRequest: `select id from police_request order by created_at, question`,
-  Alert: `select id from alert order by created_at, title limit 60`,
+  Alert: `select id from alert order by created_at, title, body, published_at limit 60`,
   Funder: `select id from funder order by name`,
-  FundingRecord: `select f.id from funding_record f join funder u on u.id = f.funder_id order by u.name, f.financial_year, f.purpose, f.amount_pence`,
-  TrainingSession: `select id from training_session order by date, programme`,
+  FundingRecord: `select f.id from funding_record f join funder u on u.id = f.funder_id order by u.name, f.financial_year, f.purpose, f.amount_pence, f.received_on, f.agreement_reference, f.notes`,
+  TrainingSession: `select id from training_session order by date, programme, location, officers_attending, notes`,
   TrainingInvitation: `select i.id from training_invitation i join force f on f.id = i.force_id order by i.programme, f.code`,
 };
 
