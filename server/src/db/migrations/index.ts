@@ -11,6 +11,7 @@ import { Migration20261129030712 } from './Migration20261129030712';
 import { Migration20261129034555 } from './Migration20261129034555';
 import { Migration20261129034813 } from './Migration20261129034813';
 import { Migration20261129041000 } from './Migration20261129041000';
+import { Migration20261129070000 } from './Migration20261129070000';
 
 /** Every migration, in order. `pnpm --filter @lantern/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
@@ -26,4 +27,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129034555', class: Migration20261129034555 },
   { name: 'Migration20261129034813', class: Migration20261129034813 },
   { name: 'Migration20261129041000', class: Migration20261129041000 },
+  { name: 'Migration20261129070000', class: Migration20261129070000 },
 ];

@@ -15,7 +15,10 @@ export enum AccessKind {
 }
 registerEnumType(AccessKind, { name: 'AccessKind' });
 
-/** Who read what, when. Append-only. */
+/**
+ * Who read what, when. Append-only. Its references have no foreign keys (Migration20261129070000):
+ * the log names what was read as it was, and is written once per report on every police read.
+ */
 @ObjectType({ description: 'A logged read of sensitive data (append-only)' })
 @Entity()
 @Index({ properties: ['report', 'at'] })
@@ -32,7 +35,7 @@ export class AccessEvent extends BaseEntity {
   kind!: AccessKind;
 
   @Field(() => User, { nullable: true })
-  @ManyToOne({ entity: () => User })
+  @ManyToOne({ entity: () => User, createForeignKeyConstraint: false })
   actor!: User;
 
   @Field(() => Role)
@@ -40,15 +43,15 @@ export class AccessEvent extends BaseEntity {
   actorRole!: Role;
 
   @Field(() => Force, { nullable: true, description: 'The force of a police reader' })
-  @ManyToOne({ entity: () => Force, nullable: true })
+  @ManyToOne({ entity: () => Force, nullable: true, createForeignKeyConstraint: false })
   force?: Force | null;
 
   @Field(() => Report, { nullable: true })
-  @ManyToOne({ entity: () => Report, nullable: true })
+  @ManyToOne({ entity: () => Report, nullable: true, createForeignKeyConstraint: false })
   report?: Report | null;
 
   @Field(() => Member, { nullable: true })
-  @ManyToOne({ entity: () => Member, nullable: true })
+  @ManyToOne({ entity: () => Member, nullable: true, createForeignKeyConstraint: false })
   member?: Member | null;
 
   @Field(() => [String], { description: 'Which fields were read' })

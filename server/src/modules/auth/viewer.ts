@@ -1,5 +1,6 @@
 import { ReferenceKind, type EntityMetadata } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { queryPrepared } from '../../db/prepared';
 import { Force } from '../force/force.entity';
 import { User } from '../user/user.entity';
 
@@ -12,7 +13,7 @@ import { User } from '../user/user.entity';
  */
 export async function loadViewer(em: EntityManager, id: string): Promise<User | null> {
   const sql = (statement ??= viewerStatement(em));
-  const [row] = await em.execute<Record<string, unknown>[]>(sql, [id]);
+  const [row] = await queryPrepared(em, sql, [id]);
   if (!row) return null;
   const user: Record<string, unknown> = {};
   const force: Record<string, unknown> = {};

@@ -2,6 +2,7 @@ import { Utils, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import type { QBFilterQuery } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { queryPrepared } from '../../db/prepared';
 import { CaseFile } from '../case/case.entity';
 import { Consent } from '../consent/consent.entity';
 import { Report } from './report.entity';
@@ -15,9 +16,11 @@ import { Report } from './report.entity';
  *
  * It is used only when every field the client selected is one this module knows how to fill
  * (FAST_FIELDS); any other selection takes the ORM path, so a view never meets a resolver that
- * expects an entity. The scope and filters are the same FilterQuery as the ORM path: the page's
- * ids come from MikroORM's own query builder, as a sub-select, so the access predicates are not
- * written twice. Views are read-only: no mutation ever receives one.
+ * expects an entity. The statement reads only the selected fields (and what the access rules
+ * read), and runs as a prepared statement (db/prepared.ts). The scope and filters are the same
+ * FilterQuery as the ORM path: the page's ids come from MikroORM's own query builder, as a
+ * sub-select, so the access predicates are not written twice. Views are read-only: no mutation
+ * ever receives one. test/statements.test.ts checks random selections against the ORM path.
  */
 
 /** The fields a view can answer, per GraphQL type. `__typename` is always allowed. */
@@ -44,74 +47,99 @@ const CHILD_TYPE: Readonly<Record<string, string>> = {
   'Case.assignee': 'User',
 };
 
-/** True when the selection under this field (a `ReportList`, or one `Report`) can be answered from views. */
-export function canUseViews(info: GraphQLResolveInfo, type: 'ReportList' | 'Report' = 'ReportList'): boolean {
-  return info.fieldNodes.every((node) => fits(node.selectionSet, type, info.fragments));
+/**
+ * What a request selected of each view type (`__typename` left out): the fields to read, and the
+ * key of that choice (part of a kept statement's key, since the statement reads only these).
+ */
+export interface ViewSelection {
+  readonly fields: Readonly<Record<string, ReadonlySet<string>>>;
+  readonly key: string;
 }
 
-function fits(set: SelectionSetNode | undefined, type: string, fragments: Record<string, FragmentDefinitionNode>): boolean {
+/**
+ * The selection under this field (a `ReportList`, or one `Report`) when views can answer all of
+ * it; null when some field needs the ORM path. Aliases, fragments and repeated fields are merged.
+ */
+export function viewSelection(info: GraphQLResolveInfo, type: 'ReportList' | 'Report' = 'ReportList'): ViewSelection | null {
+  const fields: Record<string, Set<string>> = {};
+  for (const node of info.fieldNodes) if (!collect(node.selectionSet, type, info.fragments, fields)) return null;
+  const key = Object.keys(fields)
+    .sort()
+    .map((t) => `${t}:${[...fields[t]].sort().join(',')}`)
+    .join(';');
+  return { fields, key };
+}
+
+function collect(set: SelectionSetNode | undefined, type: string, fragments: Record<string, FragmentDefinitionNode>, into: Record<string, Set<string>>): boolean {
   if (!set) return true;
   const allowed = FAST_FIELDS[type];
   if (!allowed) return false;
+  const chosen = (into[type] ??= new Set());
   return set.selections.every((sel) => {
     if (sel.directives?.length) return false;
-    if (sel.kind === Kind.INLINE_FRAGMENT) return (!sel.typeCondition || sel.typeCondition.name.value === type) && fits(sel.selectionSet, type, fragments);
+    if (sel.kind === Kind.INLINE_FRAGMENT) return (!sel.typeCondition || sel.typeCondition.name.value === type) && collect(sel.selectionSet, type, fragments, into);
     if (sel.kind === Kind.FRAGMENT_SPREAD) {
       const frag = fragments[sel.name.value];
-      return !!frag && frag.typeCondition.name.value === type && fits(frag.selectionSet, type, fragments);
+      return !!frag && frag.typeCondition.name.value === type && collect(frag.selectionSet, type, fragments, into);
     }
     const field = (sel as FieldNode).name.value;
     if (field === '__typename') return true;
     if (!allowed.has(field) || (sel as FieldNode).arguments?.length) return false;
+    chosen.add(field);
     const child = CHILD_TYPE[`${type}.${field}`];
-    return child ? fits((sel as FieldNode).selectionSet, child, fragments) : !(sel as FieldNode).selectionSet;
+    return child ? collect((sel as FieldNode).selectionSet, child, fragments, into) : !(sel as FieldNode).selectionSet;
   });
 }
 
-/** A report read for a list: the entity's shape, plain data. */
+/**
+ * A report read for a list: the entity's shape, plain data. Only what the request selected is
+ * present (see buildStatement), and always what the access rules read: id, receivedAt (the
+ * cursor), member, forceArea.id, consent.police and, for police callers, sharedForceIds.
+ */
 export interface ReportView {
   id: string;
-  createdAt: Date;
-  updatedAt: Date;
-  reference: string;
   receivedAt: Date;
-  channel: string;
-  incidentDate: string;
-  incidentTypes: string[];
-  location: string | null;
-  narrative: string;
-  policeSummary: string | null;
-  perpetratorDescription: string | null;
-  status: string;
-  forceArea: { id: string; code: string; name: string; nation: string; region: string; createdAt: Date; updatedAt: Date };
-  consent: {
-    id: string;
-    police: string;
-    alerts: boolean;
-    statistics: boolean;
-    method: string;
-    recordedAt: Date;
-    withdrawnAt: Date | null;
-    createdAt: Date;
-    updatedAt: Date;
-    recordedBy: { id: string; name: string } | null;
-  };
-  identifiers: { id: string; kind: string; value: string; createdAt: Date; updatedAt: Date }[];
   member: { id: string } | null;
-  caseFile: CaseView | null;
-  /** Forces the report was shared with (for the police rule). */
+  forceArea: { id: string; code?: string; name?: string; nation?: string; region?: string; createdAt?: Date; updatedAt?: Date };
+  consent: {
+    id?: string;
+    police: string;
+    alerts?: boolean;
+    statistics?: boolean;
+    method?: string;
+    recordedAt?: Date;
+    withdrawnAt?: Date | null;
+    createdAt?: Date;
+    updatedAt?: Date;
+    recordedBy?: { id: string; name: string } | null;
+  };
+  /** Forces the report was shared with (for the police rule); empty unless the caller is police. */
   sharedForceIds: string[];
+  createdAt?: Date;
+  updatedAt?: Date;
+  reference?: string;
+  channel?: string;
+  incidentDate?: string;
+  incidentTypes?: string[];
+  location?: string | null;
+  narrative?: string;
+  policeSummary?: string | null;
+  perpetratorDescription?: string | null;
+  status?: string;
+  identifiers?: { id: string; kind?: string; value?: string; createdAt?: Date; updatedAt?: Date }[];
+  caseFile?: CaseView | null;
 }
 
+/** A case read with a report view: the chosen fields, and its id. */
 interface CaseView {
   id: string;
-  status: string;
-  outcome: string | null;
-  openedAt: Date;
-  closedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-  assignee: Record<string, unknown> | null;
+  status?: string;
+  outcome?: string | null;
+  openedAt?: Date;
+  closedAt?: Date | null;
+  createdAt?: Date;
+  updatedAt?: Date;
+  assignee?: Record<string, unknown> | null;
 }
 
 const VIEW = Symbol('ReportView');
@@ -145,16 +173,15 @@ function asView<T extends object>(data: object, proto: object): T {
 
 /** Timestamps are read as JSON (ISO-8601 strings), then made Dates as the entities have them. */
 const date = (v: string | null): Date | null => (v === null ? null : new Date(v));
-const dates = <T extends Record<string, unknown>>(o: T, ...keys: (keyof T)[]): T => {
-  for (const k of keys) (o as Record<keyof T, unknown>)[k] = date(o[k] as string | null);
-  return o;
-};
-
 /** What a page of views is read by: `where` and `orderBy` exactly as the ORM path would use them. */
 export interface ViewQuery {
   where: FilterQuery<Report>;
   orderBy: QueryOrderMap<Report>[];
   page: { limit: number; offset?: number };
+  /** The fields to read (viewSelection); the key of the kept statement must include its key. */
+  select: ViewSelection;
+  /** Read the forces each report was shared with (the police rule needs them); else none are. */
+  shares: boolean;
 }
 
 interface Statement {
@@ -186,11 +213,51 @@ export async function findReportViews(em: EntityManager, key: string | null, que
       statements.set(key, statement);
     }
   }
-  const rows = await em.execute<Record<string, any>[]>(statement.sql, [...statement.bindings]);
+  const rows = await queryPrepared<Record<string, any>>(em, statement.sql, statement.bindings);
   return rows.map(toView);
 }
 
-function buildStatement(em: EntityManager, { where, orderBy, page }: ViewQuery): Statement {
+/** SQL for a Report scalar a view can answer (id and receivedAt are always read). */
+const REPORT_COLUMNS: Readonly<Record<string, string>> = {
+  createdAt: 'to_json(r.created_at) as created_at',
+  updatedAt: 'to_json(r.updated_at) as updated_at',
+  reference: 'r.reference',
+  incidentDate: `to_char(r.incident_date, 'YYYY-MM-DD') as incident_date`,
+  channel: 'r.channel',
+  status: 'r.status',
+  incidentTypes: 'r.incident_types',
+  policeSummary: 'r.police_summary',
+  narrative: 'r.narrative',
+  location: 'r.location',
+  perpetratorDescription: 'r.perpetrator_description',
+};
+
+/** JSON members (`'key', expression`) for the chosen fields of a nested object; `id` always. */
+function members(alias: string, chosen: ReadonlySet<string> | undefined, columns: Readonly<Record<string, string>>): string {
+  const keys = new Set(['id', ...(chosen ?? [])]);
+  return [...keys].filter((k) => k in columns).map((k) => `'${k}', ${alias}.${columns[k]}`).join(', ');
+}
+
+const FORCE_COLUMNS = { id: 'id', code: 'code', name: 'name', nation: 'nation', region: 'region', createdAt: 'created_at', updatedAt: 'updated_at' };
+const IDENTIFIER_COLUMNS = { id: 'id', kind: 'kind', value: 'value', createdAt: 'created_at', updatedAt: 'updated_at' };
+const CONSENT_COLUMNS = {
+  id: 'id', police: 'police', alerts: 'alerts', statistics: 'statistics', method: 'method', recordedAt: 'recorded_at',
+  withdrawnAt: 'withdrawn_at', createdAt: 'created_at', updatedAt: 'updated_at',
+};
+const CASE_COLUMNS = { id: 'id', status: 'status', outcome: 'outcome', openedAt: 'opened_at', closedAt: 'closed_at', createdAt: 'created_at', updatedAt: 'updated_at' };
+const USER_COLUMNS = {
+  id: 'id', name: 'name', email: 'email', role: 'role', active: 'active', deactivatedAt: 'deactivated_at', lastLoginAt: 'last_login_at',
+  createdAt: 'created_at', updatedAt: 'updated_at',
+};
+
+/**
+ * The page's statement: the ids sub-select (MikroORM's query builder, with the scope's joins), and
+ * around it only what the selection needs. Every view also carries what the access rules read of
+ * a report, whatever was selected: its id, member, force area id and consent level (and, for a
+ * police caller, the forces it was shared with). A field left out is never resolved: the
+ * selection it was read for is the selection GraphQL executes.
+ */
+function buildStatement(em: EntityManager, { where, orderBy, page, select, shares }: ViewQuery): Statement {
   const ids = em.createQueryBuilder(Report, 'r0').select('r0.id').where(where as QBFilterQuery<Report>).orderBy(orderBy).limit(page.limit, page.offset ?? 0);
   // `?` placeholders, as em.execute expects (getQuery() would give PostgreSQL's $1, $2...).
   const idsSql = ids.getKnexQuery().toSQL();
@@ -198,58 +265,80 @@ function buildStatement(em: EntityManager, { where, orderBy, page }: ViewQuery):
     .flatMap((o) => Object.entries(o))
     .map(([prop, dir]) => `r.${em.getMetadata().get(Report.name).properties[prop as 'id'].fieldNames[0]} ${String(dir).toUpperCase() === 'ASC' ? 'asc' : 'desc'}`)
     .join(', ');
+  const report = select.fields.Report ?? new Set<string>();
+  const columns = ['r.id', 'to_json(r.received_at) as received_at', 'r.member_id', 'r.force_area_id', 'c.police as consent_police'];
+  for (const field of report) if (REPORT_COLUMNS[field]) columns.push(REPORT_COLUMNS[field]);
+  if (report.has('forceArea')) {
+    columns.push(`(select json_build_object(${members('f', select.fields.Force, FORCE_COLUMNS)}) from force f where f.id = r.force_area_id) as force_area`);
+  }
+  // The consent level is always read (consent_police); other consent fields only when chosen.
+  if (report.has('consent') && [...(select.fields.Consent ?? [])].some((f) => f !== 'police')) {
+    const consent = select.fields.Consent;
+    const recordedBy = consent?.has('recordedByName')
+      ? `, 'recordedBy', (select json_build_object('id', cu.id, 'name', cu.name) from app_user cu where cu.id = c.recorded_by_id)`
+      : '';
+    columns.push(`json_build_object(${members('c', new Set([...(consent ?? []), 'police']), CONSENT_COLUMNS)}${recordedBy}) as consent`);
+  }
+  if (report.has('identifiers')) {
+    columns.push(`coalesce((select json_agg(json_build_object(${members('i', select.fields.Identifier, IDENTIFIER_COLUMNS)}) order by i.created_at, i.id)
+                       from report_identifier i where i.report_id = r.id), '[]') as identifiers`);
+  }
+  if (report.has('case') || report.has('caseStatus')) {
+    const chosen = new Set(select.fields.Case ?? []);
+    if (report.has('caseStatus') || chosen.has('allowedTransitions')) chosen.add('status');
+    const assignee = chosen.has('assignee')
+      ? `, 'assignee', (select json_build_object(${members('u', select.fields.User, USER_COLUMNS)}) from app_user u where u.id = k.assignee_id)`
+      : '';
+    columns.push(`(select json_build_object(${members('k', chosen, CASE_COLUMNS)}${assignee}) from case_file k where k.report_id = r.id) as case_file`);
+  }
+  if (shares) columns.push(`coalesce((select json_agg(s.force_id) from report_share s where s.report_id = r.id), '[]') as shared_force_ids`);
   const sql = `
-    select r.id, to_json(r.created_at) as created_at, to_json(r.updated_at) as updated_at, r.reference, to_json(r.received_at) as received_at, r.channel, to_char(r.incident_date, 'YYYY-MM-DD') as incident_date,
-           r.incident_types, r.location, r.narrative, r.police_summary, r.perpetrator_description, r.status, r.member_id,
-           json_build_object('id', f.id, 'code', f.code, 'name', f.name, 'nation', f.nation, 'region', f.region,
-                             'createdAt', f.created_at, 'updatedAt', f.updated_at) as force_area,
-           json_build_object('id', c.id, 'police', c.police, 'alerts', c.alerts, 'statistics', c.statistics, 'method', c.method,
-                             'recordedAt', c.recorded_at, 'withdrawnAt', c.withdrawn_at, 'createdAt', c.created_at, 'updatedAt', c.updated_at,
-                             'recordedBy', case when cu.id is null then null else json_build_object('id', cu.id, 'name', cu.name) end) as consent,
-           coalesce((select json_agg(json_build_object('id', i.id, 'kind', i.kind, 'value', i.value, 'createdAt', i.created_at, 'updatedAt', i.updated_at)
-                                     order by i.created_at, i.id)
-                       from report_identifier i where i.report_id = r.id), '[]') as identifiers,
-           (select json_build_object('id', k.id, 'status', k.status, 'outcome', k.outcome, 'openedAt', k.opened_at, 'closedAt', k.closed_at,
-                                     'createdAt', k.created_at, 'updatedAt', k.updated_at,
-                                     'assignee', case when u.id is null then null else json_build_object(
-                                       'id', u.id, 'name', u.name, 'email', u.email, 'role', u.role, 'active', u.active,
-                                       'deactivatedAt', u.deactivated_at, 'lastLoginAt', u.last_login_at, 'createdAt', u.created_at, 'updatedAt', u.updated_at) end)
-              from case_file k left join app_user u on u.id = k.assignee_id where k.report_id = r.id) as case_file,
-           coalesce((select json_agg(s.force_id) from report_share s where s.report_id = r.id), '[]') as shared_force_ids
+    select ${columns.join(',\n           ')}
       from report r
-      join force f on f.id = r.force_area_id
       join consent c on c.id = r.consent_id
-      left join app_user cu on cu.id = c.recorded_by_id
      where r.id in (${idsSql.sql})
      order by ${sort}`;
   return { sql, bindings: idsSql.bindings };
 }
 
+/** Timestamps in a view's nested objects: read as JSON (ISO-8601 strings), made Dates as the entities have them. */
+const DATE_KEYS = ['createdAt', 'updatedAt', 'recordedAt', 'withdrawnAt', 'openedAt', 'closedAt', 'deactivatedAt', 'lastLoginAt'];
+function datesIn<T extends Record<string, unknown>>(o: T): T {
+  for (const k of DATE_KEYS) if (k in o) (o as Record<string, unknown>)[k] = date(o[k] as string | null);
+  return o;
+}
+
+/** Report scalars read under another name. */
+const RENAMED: Readonly<Record<string, string>> = {
+  incident_date: 'incidentDate', incident_types: 'incidentTypes', police_summary: 'policeSummary', perpetrator_description: 'perpetratorDescription',
+};
+
 function toView(row: Record<string, any>): ReportView {
-  const caseFile = row.case_file as (CaseView & Record<string, any>) | null;
-  if (caseFile) {
-    dates(caseFile, 'openedAt', 'closedAt', 'createdAt', 'updatedAt');
-    if (caseFile.assignee) dates(caseFile.assignee, 'deactivatedAt', 'lastLoginAt', 'createdAt', 'updatedAt');
-  }
-  return asView<ReportView>({
+  const view: Record<string, unknown> = {
     id: row.id,
-    createdAt: new Date(row.created_at),
-    updatedAt: new Date(row.updated_at),
-    reference: row.reference,
     receivedAt: new Date(row.received_at),
-    channel: row.channel,
-    incidentDate: row.incident_date,
-    incidentTypes: row.incident_types,
-    location: row.location,
-    narrative: row.narrative,
-    policeSummary: row.police_summary,
-    perpetratorDescription: row.perpetrator_description,
-    status: row.status,
-    forceArea: dates(row.force_area, 'createdAt', 'updatedAt'),
-    consent: asView(dates(row.consent, 'recordedAt', 'withdrawnAt', 'createdAt', 'updatedAt'), Consent.prototype),
-    identifiers: row.identifiers.map((i: Record<string, any>) => dates(i, 'createdAt', 'updatedAt')),
     member: row.member_id ? { id: row.member_id } : null,
-    caseFile: caseFile ? asView<CaseView>(caseFile, CaseFile.prototype) : null,
-    sharedForceIds: row.shared_force_ids,
-  }, Report.prototype);
+    sharedForceIds: row.shared_force_ids ?? [],
+  };
+  for (const [column, value] of Object.entries(row)) {
+    switch (column) {
+      case 'id': case 'received_at': case 'member_id': case 'shared_force_ids': case 'force_area_id': case 'consent_police': case 'force_area': case 'consent': case 'identifiers': case 'case_file':
+        break;
+      case 'created_at': view.createdAt = new Date(value); break;
+      case 'updated_at': view.updatedAt = new Date(value); break;
+      default: view[RENAMED[column] ?? column] = value;
+    }
+  }
+  view.forceArea = row.force_area ? datesIn(row.force_area) : { id: row.force_area_id };
+  view.consent = asView(row.consent ? datesIn(row.consent) : { police: row.consent_police }, Consent.prototype);
+  if ('identifiers' in row) view.identifiers = row.identifiers.map(datesIn);
+  if ('case_file' in row) {
+    const caseFile = row.case_file as Record<string, any> | null;
+    if (caseFile) {
+      datesIn(caseFile);
+      if (caseFile.assignee) datesIn(caseFile.assignee);
+    }
+    view.caseFile = caseFile ? asView<CaseView>(caseFile, CaseFile.prototype) : null;
+  }
+  return asView<ReportView>(view, Report.prototype);
 }

@@ -14,7 +14,7 @@ import { Member } from '../member/member.entity';
 import { Report, ReportIdentifier } from './report.entity';
 import { CreateReportInput, ReportListArgs, SetConsentArgs, SubmitReportInput, UpdateReportInput } from './report.inputs';
 import { hit } from '../rate-limit/rate-limit';
-import { canUseViews, isLoadedObject } from './report.read';
+import { isLoadedObject, viewSelection } from './report.read';
 import { ReportService } from './report.service';
 
 @ObjectType({ description: 'A page of reports' })
@@ -48,17 +48,17 @@ async function related<K extends 'forceArea' | 'consent' | 'caseFile' | 'member'
 export class ReportResolver {
   @Query(() => ReportList, { description: 'Reports the caller may see, filtered and paged in SQL' })
   reports(@Args(() => ReportListArgs) args: ReportListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return service(ctx).list(args, { views: canUseViews(info) });
+    return service(ctx).list(args, { views: viewSelection(info) });
   }
 
   @Query(() => Report, { description: 'NOT_FOUND for a report the caller may not see, exactly as for a missing one' })
   report(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return service(ctx).read(id, { views: canUseViews(info, 'Report') });
+    return service(ctx).read(id, { views: viewSelection(info, 'Report') });
   }
 
   @Query(() => ReportList, { description: 'The signed-in member’s own reports' })
   myReports(@Args(() => ReportListArgs) args: ReportListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return service(ctx).list(args, { views: canUseViews(info) });
+    return service(ctx).list(args, { views: viewSelection(info) });
   }
 
   @Mutation(() => Report, { description: 'A case worker’s intake of a report' })

@@ -16,7 +16,7 @@ import { Member } from '../member/member.entity';
 import { User } from '../user/user.entity';
 import { ReportShare } from './report-share.entity';
 import { Report, ReportIdentifier } from './report.entity';
-import { findReportViews } from './report.read';
+import { findReportViews, type ViewSelection } from './report.read';
 import { Channel } from './report.enums';
 import { ReportSortField, type ConsentInput, type CreateReportInput, type IdentifierInput, type ReportFilter, type ReportListArgs, type SetConsentArgs, type SubmitReportInput, type UpdateReportInput } from './report.inputs';
 
@@ -50,11 +50,11 @@ export class ReportService {
   ) {}
 
   /**
-   * A page of the reports the viewer may see. With `views`, the page is read as plain views in
-   * one statement (report.read.ts); the resolver asks for that only when every selected field
-   * can be answered from a view.
+   * A page of the reports the viewer may see. With `views` (a selection), the page is read as
+   * plain views in one statement (report.read.ts); the resolver gives one only when every
+   * selected field can be answered from a view.
    */
-  async list(args: ReportListArgs, { views = false }: { views?: boolean } = {}): Promise<Page<Report> & { endCursor: string | null }> {
+  async list(args: ReportListArgs, { views = null }: { views?: ViewSelection | null } = {}): Promise<Page<Report> & { endCursor: string | null }> {
     if (this.viewer.role === Role.POLICE_PARTNER) refuseHiddenCriteria(args);
     // Built only when needed: a known statement (report.read.ts) needs neither. The statement is a
     // function of its key alone (no clock, no state); filters that fail validation throw while it
@@ -77,7 +77,13 @@ export class ReportService {
     const em = this.em;
     let total: Promise<number> | undefined;
     const nodes = views
-      ? ((await findReportViews(this.em, `list:${this.scopeKey()}:${JSON.stringify(args)}`, () => ({ where: pageWhere(), orderBy, page: limits }))) as unknown as Report[])
+      ? ((await findReportViews(this.em, `list:${this.scopeKey()}:${JSON.stringify(args)}:${views.key}`, () => ({
+          where: pageWhere(),
+          orderBy,
+          page: limits,
+          select: views,
+          shares: this.viewer.role === Role.POLICE_PARTNER,
+        }))) as unknown as Report[])
       : await this.em.find(Report, pageWhere(), { populate: reportPopulate(this.viewer), orderBy, ...limits });
     const last = nodes.length === args.perPage ? nodes[nodes.length - 1] : undefined;
     return {
@@ -101,13 +107,15 @@ export class ReportService {
   }
 
   /** The `report(id)` query: as `get`, read as a plain view when the selection allows (report.read.ts). */
-  async read(id: string, { views = false }: { views?: boolean } = {}): Promise<Report> {
+  async read(id: string, { views = null }: { views?: ViewSelection | null } = {}): Promise<Report> {
     if (!views) return this.get(id);
     const [view] = isUuid(id)
-      ? await findReportViews(this.em, `read:${this.scopeKey()}:${id}`, () => ({
+      ? await findReportViews(this.em, `read:${this.scopeKey()}:${id}:${views.key}`, () => ({
           where: { $and: [{ id }, reportScope(this.viewer, this.em)] },
           orderBy: [{ id: SortOrder.ASC }],
           page: { limit: 1 },
+          select: views,
+          shares: this.viewer.role === Role.POLICE_PARTNER,
         }))
       : [];
     if (!view) throw new NotFoundError('Report', 'id');
