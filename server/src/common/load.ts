@@ -4,9 +4,11 @@ import { isLoadedObject } from '../modules/report/report.read';
 /**
  * A related entity, loaded if the query that fetched its parent did not join it (a reference
  * holds only its id). One query per unloaded reference: services populate what lists show.
+ * Synchronous when it is already loaded (a read view, report.read.ts, is always complete), so a
+ * long list of loaded rows costs GraphQL no promise per field.
  */
-export async function loaded<T extends AnyEntity>(ref: T | null | undefined): Promise<T | null> {
+export function loaded<T extends AnyEntity>(ref: T | null | undefined): T | null | Promise<T | null> {
   if (!ref) return null;
-  if (!isLoadedObject(ref)) await wrap(ref).init(); // a read view (report.read.ts) is always complete
-  return ref;
+  if (isLoadedObject(ref)) return ref;
+  return wrap(ref).init().then(() => ref);
 }

@@ -8,10 +8,13 @@ import { AccessKind } from './access-event.entity';
 
 interface Pending {
   kind: AccessKind;
-  reportId?: string;
-  memberId?: string;
+  reportId: string | null;
+  memberId: string | null;
   fields: Set<string>;
 }
+
+/** What was read: a report (police reads) or a member's record (staff reading contact details). */
+export type AccessTarget = { reportId: string; memberId?: never } | { memberId: string; reportId?: never };
 
 /**
  * Collects the sensitive reads of one request (which record, which fields) and writes them as
@@ -20,51 +23,46 @@ interface Pending {
  * without its record.
  */
 export class AccessLog {
-  private readonly pending = new Map<string, Pending>();
+  /** By kind, then by the record's id: `record` runs for every field of every row of a list. */
+  private readonly pending = new Map<AccessKind, Map<string, Pending>>();
+  private count = 0;
 
-  record(kind: AccessKind, target: { reportId?: string; memberId?: string }, field: string): void {
-    const key = `${kind}|${target.reportId ?? ''}|${target.memberId ?? ''}`;
-    let entry = this.pending.get(key);
+  record(kind: AccessKind, target: AccessTarget, field: string): void {
+    let byId = this.pending.get(kind);
+    if (!byId) this.pending.set(kind, (byId = new Map()));
+    const id = target.reportId ?? target.memberId;
+    let entry = byId.get(id);
     if (!entry) {
-      entry = { kind, ...target, fields: new Set() };
-      this.pending.set(key, entry);
+      entry = { kind, reportId: target.reportId ?? null, memberId: target.memberId ?? null, fields: new Set() };
+      byId.set(id, entry);
+      this.count++;
     }
     entry.fields.add(field);
   }
 
   get size(): number {
-    return this.pending.size;
+    return this.count;
   }
 
   async flush(em: EntityManager, viewer: User): Promise<void> {
-    if (this.pending.size === 0) return;
-    // One prepared INSERT of plain rows, in autocommit: one statement however many records were
-    // read (the rows travel as arrays), and no entity objects built for a write-only log.
-    const pending = [...this.pending.values()];
-    await queryPrepared(em, INSERT, [
-      new Date(),
-      viewer.id,
-      viewer.role,
-      viewer.force?.id ?? null,
-      pending.map((p) => p.kind),
-      pending.map((p) => p.reportId ?? null),
-      pending.map((p) => p.memberId ?? null),
-      pending.map((p) => textArray([...p.fields].sort())),
-    ]);
+    if (this.count === 0) return;
+    // One prepared INSERT, in autocommit: one statement however many records were read (the rows
+    // travel as one JSON parameter), and no entity objects built for a write-only log.
+    const rows: { k: AccessKind; r: string | null; m: string | null; f: string[] }[] = [];
+    for (const byId of this.pending.values()) {
+      for (const p of byId.values()) rows.push({ k: p.kind, r: p.reportId, m: p.memberId, f: [...p.fields].sort() });
+    }
+    await queryPrepared(em, INSERT, [new Date(), viewer.id, viewer.role, viewer.force?.id ?? null, JSON.stringify(rows)]);
     this.pending.clear();
+    this.count = 0;
   }
 }
 
 const INSERT = `
   insert into access_event (id, created_at, updated_at, at, kind, actor_id, actor_role, force_id, report_id, member_id, fields)
-  select gen_random_uuid(), t.now, t.now, t.now, e.kind::access_kind, t.actor, t.role::role, t.force, e.report_id, e.member_id, e.fields::text[]
+  select gen_random_uuid(), t.now, t.now, t.now, e.k::access_kind, t.actor, t.role::role, t.force, e.r, e.m, e.f
     from (select ?::timestamptz as now, ?::uuid as actor, ?::text as role, ?::uuid as force) t,
-         unnest(?::text[], ?::uuid[], ?::uuid[], ?::text[]) as e(kind, report_id, member_id, fields)`;
-
-/** A PostgreSQL array literal of strings (each quoted), for a text[] inside a text[] parameter. */
-function textArray(values: string[]): string {
-  return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
-}
+         json_to_recordset(?::json) as e(k text, r uuid, m uuid, f text[])`;
 
 export const accessLogPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {

@@ -37,11 +37,14 @@ export class PoliceRead {
 
 const service = (ctx: Context) => new ReportService(ctx.em, requireViewer(ctx));
 
-/** Loads a to-one relation of a report when the query that fetched it did not join it (a list view has them all). */
-async function related<K extends 'forceArea' | 'consent' | 'caseFile' | 'member'>(ctx: Context, report: Report, key: K): Promise<Report[K]> {
+/**
+ * A to-one relation of a report, loaded when the query that fetched it did not join it (a list
+ * view has them all). Synchronous when loaded: no promise per row of a long list.
+ */
+function related<K extends 'forceArea' | 'consent' | 'caseFile' | 'member'>(ctx: Context, report: Report, key: K): Report[K] | Promise<Report[K]> {
   const value = report[key];
-  if (value && !isLoadedObject(value)) await ctx.em.populate(report, [key] as never);
-  return report[key];
+  if (!value || isLoadedObject(value)) return value;
+  return ctx.em.populate(report, [key] as never).then(() => report[key]);
 }
 
 @Resolver(() => Report)
@@ -121,10 +124,10 @@ export class ReportResolver {
   }
 
   @FieldResolver(() => [ReportIdentifier], { nullable: true })
-  async identifiers(@Root() report: Report): Promise<ReportIdentifier[]> {
+  identifiers(@Root() report: Report): ReportIdentifier[] | Promise<ReportIdentifier[]> {
     if (Array.isArray(report.identifiers)) return report.identifiers; // a list view
-    if (!report.identifiers.isInitialized()) await report.identifiers.init();
-    return report.identifiers.getItems();
+    if (report.identifiers.isInitialized()) return report.identifiers.getItems();
+    return report.identifiers.init().then((items) => items.getItems());
   }
 
   @FieldResolver(() => Member, { nullable: true, description: 'Who reported (case workers and the member themselves)' })
@@ -148,8 +151,9 @@ export class ReportResolver {
   }
 
   @FieldResolver(() => CaseStatus, { nullable: true, description: 'Only the status of the case (what a member sees)' })
-  async caseStatus(@Root() report: Report, @Ctx() ctx: Context): Promise<CaseStatus | null> {
-    return (await related(ctx, report, 'caseFile'))?.status ?? null;
+  caseStatus(@Root() report: Report, @Ctx() ctx: Context): CaseStatus | null | Promise<CaseStatus | null> {
+    const caseFile = related(ctx, report, 'caseFile');
+    return caseFile instanceof Promise ? caseFile.then((c) => c?.status ?? null) : (caseFile?.status ?? null);
   }
 
   @FieldResolver(() => [Report], { nullable: true, description: 'Other reports sharing a perpetrator identifier (staff)' })
@@ -161,10 +165,10 @@ export class ReportResolver {
 @Resolver(() => Consent)
 export class ConsentResolver {
   @FieldResolver(() => String, { nullable: true, description: 'Who recorded it (staff only)' })
-  async recordedByName(@Root() consent: Consent, @Ctx() ctx: Context): Promise<string | null> {
+  recordedByName(@Root() consent: Consent, @Ctx() ctx: Context): string | null | Promise<string | null> {
     if (!consent.recordedBy) return null;
-    if (!isLoadedObject(consent.recordedBy)) await ctx.em.populate(consent, ['recordedBy']);
-    return consent.recordedBy.name;
+    if (isLoadedObject(consent.recordedBy)) return consent.recordedBy.name;
+    return ctx.em.populate(consent, ['recordedBy']).then(() => consent.recordedBy!.name);
   }
 }
 
