@@ -2,7 +2,8 @@
  * A tiny PostgreSQL wire-protocol proxy that counts the statements a server sends: frontend `Q`
  * (simple query) and `E` (execute, extended protocol) messages after the startup packet. Used
  * only in the counting phase (it adds a hop, so never while timing). No SSL: the servers connect
- * to it in plain text on the loopback interface.
+ * to it in plain text on the loopback interface. Connections that pg-boss opens (its job polling
+ * and maintenance, `application_name` pgboss) are passed through without being counted.
  *
  * It also keeps the text of recent statements (from `Q`, or `P` parse + `B` bind parameters in
  * text format) so that the SQL a server really sends can be EXPLAINed.
@@ -36,6 +37,9 @@ export async function startPgProxy(target: { host: string; port: number }): Prom
     sockets.add(upstream);
     let buffer: Buffer = Buffer.alloc(0);
     let startupDone = false;
+    // pg-boss's own connections (application_name 'pgboss': its polling and maintenance) are not
+    // the request's statements: they are passed through uncounted.
+    let background = false;
     // Per connection: the unnamed statement's text (Parse) and the parameters of the last Bind.
     const prepared = new Map<string, string>();
     let portal: LoggedStatement | null = null;
@@ -47,9 +51,13 @@ export async function startPgProxy(target: { host: string; port: number }): Prom
           const len = buffer.readInt32BE(0);
           if (buffer.length < len) return;
           const code = buffer.readInt32BE(4);
-          buffer = buffer.subarray(len);
           // SSLRequest / GSSENCRequest are answered 'N' by the server and followed by the real startup.
-          if (code !== 80877103 && code !== 80877104) startupDone = true;
+          if (code !== 80877103 && code !== 80877104) {
+            startupDone = true;
+            const params = buffer.subarray(8, len).toString('utf8').split('\0');
+            for (let i = 0; i + 1 < params.length; i += 2) if (params[i] === 'application_name' && params[i + 1] === 'pgboss') background = true;
+          }
+          buffer = buffer.subarray(len);
           continue;
         }
         if (buffer.length < 5) return;
@@ -58,6 +66,7 @@ export async function startPgProxy(target: { host: string; port: number }): Prom
         if (buffer.length < 1 + len) return;
         const body = buffer.subarray(5, 1 + len);
         buffer = buffer.subarray(1 + len);
+        if (background) continue;
         if (type === 'Q') {
           counts.simple++;
           counts.total++;
@@ -66,7 +75,9 @@ export async function startPgProxy(target: { host: string; port: number }): Prom
           counts.execute++;
           counts.total++;
           if (logging && portal) log.push(portal);
-        } else if (logging && type === 'P') {
+        } else if (type === 'P') {
+          // Named statements are parsed once per connection (Lantern's hot reads are prepared),
+          // usually before logging starts: remember every one, to name what a later Bind runs.
           const [name, next] = cstring(body, 0);
           prepared.set(name, cstring(body, next)[0]);
         } else if (logging && type === 'B') {

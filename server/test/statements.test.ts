@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { Client } from 'pg';
+import { MAX_PREPARED, preparedCount, queryPrepared } from '../src/db/prepared';
 import { Role } from '../src/policy/roles';
 import { createReport, forceId, registerMember } from './helpers/fixtures';
 import { startTestServer, type TestServer } from './helpers/test-server';
@@ -11,6 +12,7 @@ import { startTestServer, type TestServer } from './helpers/test-server';
  */
 let server: TestServer;
 let statements: string[] = [];
+let configs: { name?: string; text: string; values?: unknown[] }[] = [];
 const original = Client.prototype.query;
 
 beforeAll(async () => {
@@ -28,6 +30,7 @@ beforeAll(async () => {
   (Client.prototype as { query: unknown }).query = function (this: Client, ...args: unknown[]) {
     const q = args[0] as string | { text?: string };
     statements.push(typeof q === 'string' ? q : (q?.text ?? '?'));
+    configs.push(typeof q === 'string' ? { text: q } : (q as { name?: string; text: string; values?: unknown[] }));
     return (original as (...a: unknown[]) => unknown).apply(this, args);
   };
 });
@@ -226,5 +229,48 @@ describe('any selection of view fields answers as the ORM path', () => {
       { numRuns: 40, seed: 20261129 },
     );
     expect(compared).toBeGreaterThan(25);
+  });
+});
+
+describe('hot reads are prepared statements, values apart from the text', () => {
+  it('the caller, the page and the police access log: named, parameterised, the text free of values', async () => {
+    const police = await server.tokenFor('POLICE_AVON');
+    const avon = await forceId(server, 'avon-and-somerset');
+    configs = [];
+    const res = await server.gql(`query ($f: ID!) { reports(perPage: 5, filter: { forceAreaId: $f }) { nodes { reference policeSummary } } }`, { f: avon }, police);
+    expect(res.errors).toBeUndefined();
+    const sent = configs;
+    configs = [];
+    expect(sent.length).toBe(3);
+    for (const config of sent) {
+      expect(config.name).toMatch(/^lantern_[0-9a-f]{32}$/);
+      expect(config.text).not.toContain(avon);
+    }
+    expect(sent[1].values).toContain(avon);
+    expect(sent[2].text).toMatch(/insert into access_event/);
+  });
+
+  it('past MAX_PREPARED distinct texts, statements still run, unnamed', async () => {
+    const em = server.orm.em.fork();
+    const before = preparedCount();
+    configs = [];
+    for (let i = 0; i <= MAX_PREPARED - before + 2; i++) {
+      const [row] = await queryPrepared<{ n: number }>(em, `select ?::int + ${i} as n`, [1]);
+      expect(row.n).toBe(1 + i);
+    }
+    expect(preparedCount()).toBe(MAX_PREPARED);
+    const sent = configs.filter((c) => c.text.startsWith('select $1::int +'));
+    configs = [];
+    expect(sent.at(-1)!.name).toBeUndefined();
+    expect(sent[0].name).toBeDefined();
+  });
+
+  it('inside a transaction, on its connection', async () => {
+    await server.orm.em.fork().transactional(async (em) => {
+      await queryPrepared(em, 'create temporary table prepared_probe (n int) on commit drop', []);
+      await queryPrepared(em, 'insert into prepared_probe values (?)', [7]);
+      const [row] = await queryPrepared<{ n: number }>(em, 'select n from prepared_probe', []);
+      expect(row.n).toBe(7);
+    });
   });
 });

@@ -1,11 +1,9 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { Member } from '../modules/member/member.entity';
 import type { Funder, FundingRecord } from '../modules/funding/funding.entity';
 import type { Report } from '../modules/report/report.entity';
 import type { TrainingInvitation, TrainingSession } from '../modules/training/training.entity';
 import type { User } from '../modules/user/user.entity';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { ReportShare } from '../modules/report/report-share.entity';
 import { POLICE_VISIBLE_CONSENT } from '../modules/consent/consent.enums';
 import { isStaffRole, Role } from './roles';
 
@@ -27,7 +25,7 @@ export function userScope(viewer: User): FilterQuery<User> {
  * whose police consent is ANONYMOUS_INTELLIGENCE or FULL right now, and whose force area is the
  * officer's force or which a case worker shared with it. Admins none.
  */
-export function reportScope(viewer: User, em: EntityManager): FilterQuery<Report> {
+export function reportScope(viewer: User): FilterQuery<Report> {
   switch (viewer.role) {
     case Role.CASE_WORKER:
     case Role.MANAGER:
@@ -39,7 +37,7 @@ export function reportScope(viewer: User, em: EntityManager): FilterQuery<Report
       if (!force) return NOTHING;
       return {
         consent: { police: { $in: [...POLICE_VISIBLE_CONSENT] } },
-        $or: [{ forceArea: force }, { id: { $in: sharedWith(em, force) } }],
+        $or: [{ forceArea: force }, sharedWith(force)],
       };
     }
     default:
@@ -47,10 +45,14 @@ export function reportScope(viewer: User, em: EntityManager): FilterQuery<Report
   }
 }
 
-/** The ids of reports shared with a force, as a sub-select (no join, so no duplicate rows). */
-function sharedWith(em: EntityManager, forceId: string): string[] {
-  // MikroORM accepts a knex sub-query as an `$in` value; its types only know arrays.
-  return em.createQueryBuilder(ReportShare, 's').select('s.report').where({ force: forceId }).getKnexQuery() as unknown as string[];
+/**
+ * "Shared with this force", as a probe of report_share's unique (report_id, force_id) index for
+ * each row the list's scan reaches (no join, so no duplicate rows). Written as a scalar sub-select
+ * on purpose: PostgreSQL turns `id in (...)` and `exists (...)` under an OR into a hash of every
+ * report shared with the force, built on every request (3.5 of 6 ms at 1M reports, bench/).
+ */
+function sharedWith(forceId: string): FilterQuery<Report> {
+  return { [raw((alias: string) => `(select true from report_share s where s.report_id = ${alias}.id and s.force_id = ? limit 1)`, [forceId])]: [] } as FilterQuery<Report>;
 }
 
 /** Member records: case workers read all; a member their own. */

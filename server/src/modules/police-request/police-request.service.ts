@@ -99,7 +99,7 @@ export class PoliceRequestService {
       const ids = [...new Set(args.reportIds ?? [])];
       if (ids.length > 0) {
         if (!ids.every(isUuid)) throw new BadUserInputError('reportIds', 'names a report that does not exist');
-        const visible = await em.find(Report, { $and: [{ id: { $in: ids } }, reportScope(officerOf(request.force.id), em)] });
+        const visible = await em.find(Report, { $and: [{ id: { $in: ids } }, reportScope(officerOf(request.force.id))] });
         if (visible.length !== ids.length) {
           throw new BadUserInputError('reportIds', 'includes a report that force may not see: ask the member for consent, or share it, first');
         }
@@ -118,7 +118,7 @@ export class PoliceRequestService {
   async reports(request: PoliceRequest): Promise<Report[]> {
     const ids = (await this.em.getConnection().execute<{ report_id: string }[]>('select report_id from police_request_report where police_request_id = ?', [request.id])).map((r) => r.report_id);
     if (ids.length === 0) return [];
-    return this.em.find(Report, { $and: [{ id: { $in: ids } }, reportScope(this.viewer, this.em)] }, { populate: reportPopulate(this.viewer), orderBy: { receivedAt: 'DESC' } });
+    return this.em.find(Report, { $and: [{ id: { $in: ids } }, reportScope(this.viewer)] }, { populate: reportPopulate(this.viewer), orderBy: { receivedAt: 'DESC' } });
   }
 
   private async move(id: string, status: PoliceRequestStatus, reply?: string): Promise<PoliceRequest> {

@@ -59,8 +59,8 @@ export class ReportService {
     // Built only when needed: a known statement (report.read.ts) needs neither. The statement is a
     // function of its key alone (no clock, no state); filters that fail validation throw while it
     // is built, so a refused filter is never kept and is refused again next time.
-    let scoped: FilterQuery<Report> | undefined;
-    const where = () => (scoped ??= { $and: [reportScope(this.viewer, this.em), filterToWhere(args.filter, this.em)] });
+    // A new filter for every use: a raw fragment in the scope (scopes.ts) is consumed by the query it is used in.
+    const where = (): FilterQuery<Report> => ({ $and: [reportScope(this.viewer), filterToWhere(args.filter, this.em)] });
     const order = args.sortOrder ?? (args.sortField ? SortOrder.ASC : SortOrder.DESC);
     const newestFirst = (!args.sortField || args.sortField === ReportSortField.receivedAt) && order === SortOrder.DESC;
     let pageWhere = where;
@@ -111,7 +111,7 @@ export class ReportService {
     if (!views) return this.get(id);
     const [view] = isUuid(id)
       ? await findReportViews(this.em, `read:${this.scopeKey()}:${id}:${views.key}`, () => ({
-          where: { $and: [{ id }, reportScope(this.viewer, this.em)] },
+          where: { $and: [{ id }, reportScope(this.viewer)] },
           orderBy: [{ id: SortOrder.ASC }],
           page: { limit: 1 },
           select: views,
@@ -124,7 +124,7 @@ export class ReportService {
 
   /** A report the viewer may see, or NOT_FOUND (the same for a hidden and a missing one). */
   async get(id: string, field = 'id'): Promise<Report> {
-    const report = isUuid(id) ? await this.em.findOne(Report, { $and: [{ id }, reportScope(this.viewer, this.em)] }, { populate: reportPopulate(this.viewer) }) : null;
+    const report = isUuid(id) ? await this.em.findOne(Report, { $and: [{ id }, reportScope(this.viewer)] }, { populate: reportPopulate(this.viewer) }) : null;
     if (!report) throw new NotFoundError('Report', field);
     return report;
   }
@@ -304,7 +304,7 @@ export class ReportService {
       [report.id],
     );
     if (rows.length === 0) return [];
-    return this.em.find(Report, { $and: [{ id: { $in: rows.map((r) => r.id) } }, reportScope(this.viewer, this.em)] }, {
+    return this.em.find(Report, { $and: [{ id: { $in: rows.map((r) => r.id) } }, reportScope(this.viewer)] }, {
       populate: reportPopulate(this.viewer),
       orderBy: { receivedAt: 'DESC' },
     });
