@@ -12,6 +12,7 @@ import { Migration20261129034555 } from './Migration20261129034555';
 import { Migration20261129034813 } from './Migration20261129034813';
 import { Migration20261129041000 } from './Migration20261129041000';
 import { Migration20261129070000 } from './Migration20261129070000';
+import { Migration20261129081500 } from './Migration20261129081500';
 
 /** Every migration, in order. `pnpm --filter @lantern/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129034813', class: Migration20261129034813 },
   { name: 'Migration20261129041000', class: Migration20261129041000 },
   { name: 'Migration20261129070000', class: Migration20261129070000 },
+  { name: 'Migration20261129081500', class: Migration20261129081500 },
 ];

@@ -19,6 +19,11 @@ import { Channel, IncidentType, ReportStatus } from './report.enums';
 @ObjectType({ description: 'A report of harm' })
 @Entity()
 @Index({ properties: ['forceArea', 'receivedAt'] })
+// The case workers' list by force area and status, newest first (keyset order), and its count.
+@Index({
+  name: 'report_force_status_received_index',
+  expression: 'create index "report_force_status_received_index" on "report" ("force_area_id", "status", "received_at" desc, "id" desc)',
+})
 // Reports by incident type (array containment, `@>`).
 @Index({ name: 'report_incident_types_gin', expression: 'create index "report_incident_types_gin" on "report" using gin ("incident_types")' })
 @Check({ name: 'report_incident_types_not_empty', expression: 'cardinality(incident_types) > 0' })
