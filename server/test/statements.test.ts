@@ -1,3 +1,4 @@
+import { RawQueryFragment } from '@mikro-orm/core';
 import fc from 'fast-check';
 import { Client } from 'pg';
 import { MAX_PREPARED, preparedCount, queryPrepared } from '../src/db/prepared';
@@ -272,5 +273,30 @@ describe('hot reads are prepared statements, values apart from the text', () => 
       const [row] = await queryPrepared<{ n: number }>(em, 'select n from prepared_probe', []);
       expect(row.n).toBe(7);
     });
+  });
+});
+
+describe('the police scope’s raw SQL fragment', () => {
+  it('is consumed by every query that builds it: none left behind, refused filters included', async () => {
+    const police = await server.tokenFor('POLICE_AVON');
+    const avon = await forceId(server, 'avon-and-somerset');
+    const some = (await server.gql('{ reports(perPage: 1) { nodes { id } } }', {}, police)).data!.reports.nodes[0].id;
+    const before = RawQueryFragment.checkCacheSize();
+    const requests: [string, Record<string, unknown>][] = [
+      ['query ($f: ID!) { reports(perPage: 5, filter: { forceAreaId: $f }) { totalCount nodes { id } } }', { f: avon }],
+      ['{ reports(perPage: 5) { totalCount nodes { id policeReads { at } } } }', {}],
+      ['query ($id: ID!) { report(id: $id) { id } }', { id: some }],
+      ['query ($id: ID!) { report(id: $id) { id policeReads { at } } }', { id: some }],
+      // Refused while the filter is built (BAD_USER_INPUT).
+      ['{ reports(perPage: 5, filter: { incidentFrom: "2026-02-30" }) { nodes { id } } }', {}],
+      ['{ reports(perPage: 5, filter: { identifierValue: "07700 900 100" }) { nodes { id } } }', {}],
+    ];
+    for (let round = 0; round < 3; round++) {
+      for (const [query, variables] of requests) {
+        const res = await server.gql(query.replace('perPage: 5', `perPage: ${5 + round}`), variables, police);
+        expect(res.errors?.filter((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR') ?? []).toEqual([]);
+      }
+    }
+    expect(RawQueryFragment.checkCacheSize()).toBe(before);
   });
 });

@@ -59,8 +59,12 @@ export class ReportService {
     // Built only when needed: a known statement (report.read.ts) needs neither. The statement is a
     // function of its key alone (no clock, no state); filters that fail validation throw while it
     // is built, so a refused filter is never kept and is refused again next time.
-    // A new filter for every use: a raw fragment in the scope (scopes.ts) is consumed by the query it is used in.
-    const where = (): FilterQuery<Report> => ({ $and: [reportScope(this.viewer), filterToWhere(args.filter, this.em)] });
+    // A new filter for every use: the scope's raw fragment (scopes.ts) is registered when built and
+    // consumed by the query it is used in, so it is built last, after anything that can refuse.
+    const where = (): FilterQuery<Report> => {
+      const filter = filterToWhere(args.filter, this.em);
+      return { $and: [reportScope(this.viewer), filter] };
+    };
     const order = args.sortOrder ?? (args.sortField ? SortOrder.ASC : SortOrder.DESC);
     const newestFirst = (!args.sortField || args.sortField === ReportSortField.receivedAt) && order === SortOrder.DESC;
     let pageWhere = where;
