@@ -14,6 +14,7 @@ import type { Config } from './config';
 import type { Context } from './common/context';
 import { ServiceUnavailableError, UnauthenticatedError } from './common/errors';
 import { createFormatError } from './common/format-error';
+import { BODY_LIMIT, handlePlainGraphQLPost, isPlainGraphQLPost, type PlainGraphQLRoute } from './common/graphql-http';
 import { logger } from './common/logger';
 import { textGuard } from './common/text-guard';
 import { isDatabaseUnavailable, serviceUnavailablePlugin } from './db/availability';
@@ -49,7 +50,14 @@ export function createApp({ orm, config, isMigrated = () => true }: AppOptions):
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
-  const httpServer = http.createServer(app);
+  // No ETag on answers: they are personal and never cached, and hashing each one costs CPU.
+  app.set('etag', false);
+  // Plain GraphQL POSTs skip express once the server has started (common/graphql-http.ts).
+  let plainRoute: PlainGraphQLRoute<Context> | undefined;
+  const httpServer = http.createServer((req, res) => {
+    if (plainRoute && isPlainGraphQLPost(req)) void handlePlainGraphQLPost(plainRoute, req, res);
+    else app(req, res);
+  });
   // A client that trickles its headers or body cannot hold a connection open for long.
   httpServer.headersTimeout = 15_000;
   httpServer.requestTimeout = 30_000;
@@ -95,11 +103,7 @@ export function createApp({ orm, config, isMigrated = () => true }: AppOptions):
   });
 
   app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('X-Frame-Options', 'DENY');
-    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-    res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+    setSecurityHeaders(res);
     next();
   });
 
@@ -122,6 +126,25 @@ export function createApp({ orm, config, isMigrated = () => true }: AppOptions):
 
   app.get('/feeds/alerts.cap.xml', capFeedHandler(orm, config));
 
+  /** The request's context: its own EntityManager, the signed-in caller, its access log. */
+  async function requestContext(req: http.IncomingMessage): Promise<Context> {
+    const em = orm.em.fork();
+    let session;
+    try {
+      // viewer, or enrolling: an account that may only turn on two-factor sign-in yet
+      session = await new AuthService(em, config).session(req.headers.authorization);
+    } catch (err) {
+      // A bad, expired or revoked token: HTTP 401 with the UNAUTHENTICATED code.
+      if (err instanceof UnauthenticatedError) {
+        throw new GraphQLError(err.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+      }
+      // PostgreSQL is down or restarting: HTTP 503 with the SERVICE_UNAVAILABLE code, not a 500.
+      if (isDatabaseUnavailable(err)) throw new ServiceUnavailableError();
+      throw err;
+    }
+    return { em, ...session, config, requestId: randomUUID(), accessLog: new AccessLog(), clientAddress: req.socket.remoteAddress ?? 'unknown' };
+  }
+
   let started = false;
   return {
     httpServer,
@@ -129,28 +152,13 @@ export function createApp({ orm, config, isMigrated = () => true }: AppOptions):
       if (started) return;
       started = true;
       await apollo.start();
-      app.use('/graphql', corsFor(config.corsOrigins));
+      const cors = corsFor(config.corsOrigins);
+      app.use('/graphql', cors);
       app.use(
         '/graphql',
-        express.json({ limit: '200kb' }),
+        express.json({ limit: BODY_LIMIT }),
         expressMiddleware(apollo, {
-          context: async ({ req }): Promise<Context> => {
-            const em = orm.em.fork();
-            let session;
-            try {
-              // viewer, or enrolling: an account that may only turn on two-factor sign-in yet
-              session = await new AuthService(em, config).session(req.headers.authorization);
-            } catch (err) {
-              // A bad, expired or revoked token: HTTP 401 with the UNAUTHENTICATED code.
-              if (err instanceof UnauthenticatedError) {
-                throw new GraphQLError(err.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-              }
-              // PostgreSQL is down or restarting: HTTP 503 with the SERVICE_UNAVAILABLE code, not a 500.
-              if (isDatabaseUnavailable(err)) throw new ServiceUnavailableError();
-              throw err;
-            }
-            return { em, ...session, config, requestId: randomUUID(), accessLog: new AccessLog(), clientAddress: req.socket.remoteAddress ?? 'unknown' };
-          },
+          context: ({ req }) => requestContext(req),
         }),
       );
       // The members' page first: the dashboard's fallback must never answer under /member/.
@@ -158,10 +166,17 @@ export function createApp({ orm, config, isMigrated = () => true }: AppOptions):
       mountDashboard(app, config.dashboardDir);
       app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
         if (res.headersSent) return next(err);
-        const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-        if (status === 500) logger.error('http error', { error: err.name });
-        res.status(status).json({ errors: [{ message: status === 500 ? 'Internal server error' : 'Bad request', extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT' } }] });
+        answerHttpError(res, err.status && err.status >= 400 && err.status < 500 ? err.status : 500, err);
       });
+      plainRoute = {
+        apollo,
+        headers(req, res) {
+          setSecurityHeaders(res);
+          cors(req as Request, res as Response, () => undefined); // a POST: only the allow-origin header, never an answer
+        },
+        context: requestContext,
+        fail: answerHttpError,
+      };
     },
     async listen(port = config.port, host = config.host) {
       await this.start();
@@ -176,6 +191,25 @@ export function createApp({ orm, config, isMigrated = () => true }: AppOptions):
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
   };
+}
+
+/** The headers every answer carries. */
+function setSecurityHeaders(res: http.ServerResponse): void {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+}
+
+/** An answer for a request that failed outside GraphQL (a malformed body, an unexpected error); the cause is never told. */
+function answerHttpError(res: http.ServerResponse, status: number, err?: unknown): void {
+  if (status === 500) logger.error('http error', { error: err instanceof Error ? err.name : 'Error' });
+  const body = JSON.stringify({ errors: [{ message: status === 500 ? 'Internal server error' : 'Bad request', extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT' } }] });
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.end(body);
 }
 
 /**

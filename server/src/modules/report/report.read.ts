@@ -213,7 +213,7 @@ export async function findReportViews(em: EntityManager, key: string | null, que
       statements.set(key, statement);
     }
   }
-  const rows = await queryPrepared<Record<string, any>>(em, statement.sql, statement.bindings);
+  const [{ rows }] = await queryPrepared<{ rows: Record<string, any>[] }>(em, statement.sql, statement.bindings);
   return rows.map(toView);
 }
 
@@ -292,12 +292,15 @@ function buildStatement(em: EntityManager, { where, orderBy, page, select, share
     columns.push(`(select json_build_object(${members('k', chosen, CASE_COLUMNS)}${assignee}) from case_file k where k.report_id = r.id) as case_file`);
   }
   if (shares) columns.push(`coalesce((select json_agg(s.force_id) from report_share s where s.report_id = r.id), '[]') as shared_force_ids`);
+  // The page comes back as ONE JSON value (one array, in order): the driver parses one value
+  // instead of every column of every row, which cost more CPU than building the JSON here.
+  columns.push(`row_number() over (order by ${sort}) as ord`);
   const sql = `
+    select coalesce(json_agg(t order by t.ord), '[]') as rows from (
     select ${columns.join(',\n           ')}
       from report r
       join consent c on c.id = r.consent_id
-     where r.id in (${idsSql.sql})
-     order by ${sort}`;
+     where r.id in (${idsSql.sql})) t`;
   return { sql, bindings: idsSql.bindings };
 }
 
@@ -322,7 +325,7 @@ function toView(row: Record<string, any>): ReportView {
   };
   for (const [column, value] of Object.entries(row)) {
     switch (column) {
-      case 'id': case 'received_at': case 'member_id': case 'shared_force_ids': case 'force_area_id': case 'consent_police': case 'force_area': case 'consent': case 'identifiers': case 'case_file':
+      case 'id': case 'received_at': case 'member_id': case 'shared_force_ids': case 'force_area_id': case 'consent_police': case 'force_area': case 'consent': case 'identifiers': case 'case_file': case 'ord':
         break;
       case 'created_at': view.createdAt = new Date(value); break;
       case 'updated_at': view.updatedAt = new Date(value); break;
