@@ -1,4 +1,5 @@
-import { AccessEvent } from '../src/modules/access-log/access-event.entity';
+import { AccessKind, AccessEvent } from '../src/modules/access-log/access-event.entity';
+import { AccessLog } from '../src/modules/access-log/access-log';
 import { Member } from '../src/modules/member/member.entity';
 import { User } from '../src/modules/user/user.entity';
 import { Role } from '../src/policy/roles';
@@ -133,6 +134,40 @@ describe('the police access log', () => {
     expect(await server.orm.em.fork().count(AccessEvent, { report: r.id })).toBe(0);
     await server.gql('{ reports(perPage: 100) { nodes { reference } } }', {}, await KENT());
     expect(await server.orm.em.fork().count(AccessEvent, { report: r.id })).toBe(1);
+  });
+
+  it('one list read logs each report with the fields read of it, when reports differ in what the officer may read', async () => {
+    const anon = await kentReport('ANONYMOUS_INTELLIGENCE', { identifiers: [{ kind: 'PHONE', value: '07700 900123' }] });
+    const full = await kentReport('FULL', { identifiers: [{ kind: 'PHONE', value: '07700 900124' }] });
+    const res = await server.gql('query ($ids: [ID!]) { reports(filter: { ids: $ids }) { nodes { id reference policeContactRoute } } }', { ids: [anon.id, full.id] }, await KENT());
+    expect(res.data!.reports.nodes).toHaveLength(2);
+    const em = server.orm.em.fork();
+    const fieldsOf = async (id: string) => (await em.find(AccessEvent, { report: id })).map((e) => ({ kind: e.kind, member: e.member, fields: e.fields }));
+    // The contact route is refused for anonymous intelligence, read for full consent: two groups, each row its own.
+    expect(await fieldsOf(anon.id)).toEqual([{ kind: 'POLICE_REPORT_READ', member: null, fields: ['id', 'reference'] }]);
+    expect(await fieldsOf(full.id)).toEqual([{ kind: 'POLICE_REPORT_READ', member: null, fields: ['id', 'policeContactRoute', 'reference'] }]);
+  });
+
+  it('a log holding reports and members writes each as its own kind of record', async () => {
+    const em = server.orm.em.fork();
+    const officer = await em.findOneOrFail(User, { email: 'police.kent@example.org' }, { populate: ['force'] });
+    const a = await kentReport('FULL');
+    const b = await kentReport('FULL');
+    const log = new AccessLog();
+    log.record(AccessKind.POLICE_REPORT_READ, { reportId: a.id }, 'reference');
+    log.record(AccessKind.MEMBER_CONTACT_READ, { memberId: skyMemberId }, 'reference');
+    log.record(AccessKind.POLICE_REPORT_READ, { reportId: b.id }, 'reference');
+    log.record(AccessKind.POLICE_REPORT_READ, { reportId: b.id }, 'narrative');
+    await log.flush(em, officer);
+    const rows = await em.getConnection().execute<{ kind: string; report_id: string | null; member_id: string | null; fields: string[] }[]>(
+      'select kind, report_id, member_id, fields from access_event where report_id in (?, ?) or (member_id = ? and actor_id = ?) order by fields',
+      [a.id, b.id, skyMemberId, officer.id],
+    );
+    expect(rows).toEqual([
+      { kind: 'POLICE_REPORT_READ', report_id: b.id, member_id: null, fields: ['narrative', 'reference'] },
+      { kind: 'POLICE_REPORT_READ', report_id: a.id, member_id: null, fields: ['reference'] },
+      { kind: 'MEMBER_CONTACT_READ', report_id: null, member_id: skyMemberId, fields: ['reference'] },
+    ].sort((x, y) => x.fields.join().localeCompare(y.fields.join())));
   });
 });
 

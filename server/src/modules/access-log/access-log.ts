@@ -46,23 +46,36 @@ export class AccessLog {
 
   async flush(em: EntityManager, viewer: User): Promise<void> {
     if (this.count === 0) return;
-    // One prepared INSERT, in autocommit: one statement however many records were read (the rows
-    // travel as one JSON parameter), and no entity objects built for a write-only log.
-    const rows: { k: AccessKind; r: string | null; m: string | null; f: string[] }[] = [];
+    // One prepared INSERT, in autocommit: one statement however many records were read, and no
+    // entity objects built for a write-only log. The rows travel as one JSON parameter, grouped
+    // by kind, kind of record (t: r for reports, m for members) and set of fields (a page of
+    // reports is usually one group): PostgreSQL converts each group's fields to an array once,
+    // not once per row.
+    const groups = new Map<string, { k: AccessKind; t: 'r' | 'm'; f: string[]; i: string[] }>();
     for (const byId of this.pending.values()) {
-      for (const p of byId.values()) rows.push({ k: p.kind, r: p.reportId, m: p.memberId, f: [...p.fields].sort() });
+      for (const p of byId.values()) {
+        const fields = [...p.fields].sort();
+        const t = p.reportId ? 'r' : 'm';
+        const key = `${p.kind} ${t} ${fields.join(',')}`;
+        let group = groups.get(key);
+        if (!group) groups.set(key, (group = { k: p.kind, t, f: fields, i: [] }));
+        group.i.push((p.reportId ?? p.memberId)!);
+      }
     }
-    await queryPrepared(em, INSERT, [new Date(), viewer.id, viewer.role, viewer.force?.id ?? null, JSON.stringify(rows)]);
+    await queryPrepared(em, INSERT, [new Date(), viewer.id, viewer.role, viewer.force?.id ?? null, JSON.stringify([...groups.values()])]);
     this.pending.clear();
     this.count = 0;
   }
 }
 
+/** One row per record read: each id of a group, as a report's or a member's. */
 const INSERT = `
   insert into access_event (id, created_at, updated_at, at, kind, actor_id, actor_role, force_id, report_id, member_id, fields)
-  select gen_random_uuid(), t.now, t.now, t.now, e.k::access_kind, t.actor, t.role::role, t.force, e.r, e.m, e.f
+  select gen_random_uuid(), t.now, t.now, t.now, g.k::access_kind, t.actor, t.role::role, t.force,
+         case when g.t = 'r' then x.id end, case when g.t = 'm' then x.id end, g.f
     from (select ?::timestamptz as now, ?::uuid as actor, ?::text as role, ?::uuid as force) t,
-         json_to_recordset(?::json) as e(k text, r uuid, m uuid, f text[])`;
+         json_to_recordset(?::json) as g(k text, t text, f text[], i uuid[]),
+         unnest(g.i) as x(id)`;
 
 export const accessLogPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
