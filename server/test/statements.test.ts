@@ -251,6 +251,26 @@ describe('hot reads are prepared statements, values apart from the text', () => 
     expect(sent[2].text).toMatch(/insert into access_event/);
   });
 
+  it('the page size is in the text (so PostgreSQL can keep one generic plan per size); the offset is a parameter', async () => {
+    const avon = await forceId(server, 'avon-and-somerset');
+    const cw = await server.tokenFor(Role.CASE_WORKER);
+    const page = async (n: number) => {
+      configs = [];
+      const res = await server.gql(`query ($f: ID!, $p: Int!) { reports(page: $p, perPage: 3, filter: { forceAreaId: $f }) { nodes { id } } }`, { f: avon, p: n }, cw);
+      expect(res.errors).toBeUndefined();
+      const statement = configs.find((c) => /json_agg\(t order by/.test(c.text))!;
+      configs = [];
+      return statement;
+    };
+    const first = await page(1);
+    expect(first.text).toMatch(/ limit 3\)/);
+    expect(first.text).not.toMatch(/offset/);
+    const third = await page(3);
+    expect(third.text).toMatch(/ limit 3 offset \$\d+\)/);
+    expect(third.values).toContain(6);
+    expect(third.name).not.toBe(first.name);
+  });
+
   it('past MAX_PREPARED distinct texts, statements still run, unnamed', async () => {
     const em = server.orm.em.fork();
     const before = preparedCount();

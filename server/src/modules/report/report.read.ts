@@ -259,8 +259,14 @@ const USER_COLUMNS = {
  */
 function buildStatement(em: EntityManager, { where, orderBy, page, select, shares }: ViewQuery): Statement {
   const ids = em.createQueryBuilder(Report, 'r0').select('r0.id').where(where as QBFilterQuery<Report>).orderBy(orderBy).limit(page.limit, page.offset ?? 0);
+  // The page size is written into the text, not bound: with `limit $n` PostgreSQL's generic plan
+  // of a prepared statement must guess the limit (a tenth of the rows), and for the police list
+  // that guess picks a plan 10x slower, so every execution was planned anew (0.4 ms of its 3).
+  // With the number in the text the generic plan is the right one and is kept. A page size is
+  // one of a few validated integers; the offset stays a parameter.
+  if (!Number.isSafeInteger(page.limit) || page.limit < 1) throw new Error('page limit must be a positive integer');
   // `?` placeholders, as em.execute expects (getQuery() would give PostgreSQL's $1, $2...).
-  const idsSql = ids.getKnexQuery().toSQL();
+  const idsSql = ids.getKnexQuery().limit(page.limit, { skipBinding: true }).toSQL();
   const sort = orderBy
     .flatMap((o) => Object.entries(o))
     .map(([prop, dir]) => `r.${em.getMetadata().get(Report.name).properties[prop as 'id'].fieldNames[0]} ${String(dir).toUpperCase() === 'ASC' ? 'asc' : 'desc'}`)
