@@ -3,7 +3,7 @@
  * other request goes through express.json. Both must answer alike, byte for byte.
  */
 import type http from 'node:http';
-import { BODY_LIMIT, isPlainGraphQLPost } from '../src/common/graphql-http';
+import { BODY_LIMIT, isPlainGraphQLPost, plainPostCount } from '../src/common/graphql-http';
 import { Role } from '../src/policy/roles';
 import { startTestServer, type TestServer } from './helpers/test-server';
 
@@ -69,8 +69,11 @@ describe('both routes answer alike', () => {
   ])('%s', async (_what, body, signedIn) => {
     const extra: Record<string, string> = { origin: 'https://partner.example.org' };
     if (signedIn) extra.authorization = `Bearer ${await s.tokenFor(Role.CASE_WORKER)}`;
+    const before = plainPostCount();
     const plain = await send(body, 'application/json', extra);
+    expect(plainPostCount()).toBe(before + 1);
     const viaExpress = await send(body, 'application/json; x=1', extra);
+    expect(plainPostCount()).toBe(before + 1);
     expect(plain).toEqual(viaExpress);
     expect(plain.headers['x-content-type-options']).toBe('nosniff');
     expect(plain.headers['access-control-allow-origin']).toBe('https://partner.example.org');

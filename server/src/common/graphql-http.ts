@@ -39,6 +39,7 @@ export interface PlainGraphQLRoute<C extends BaseContext> {
  * malformed body is HTTP 400 BAD_USER_INPUT, and Apollo's answer is written as it gives it.
  */
 export async function handlePlainGraphQLPost<C extends BaseContext>(route: PlainGraphQLRoute<C>, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  handled++;
   route.headers(req, res);
   let text: string;
   try {
@@ -76,6 +77,13 @@ export async function handlePlainGraphQLPost<C extends BaseContext>(route: Plain
     if (res.headersSent) res.destroy();
     else route.fail(res, 500, err);
   }
+}
+
+let handled = 0;
+
+/** How many requests took the plain route (for tests). */
+export function plainPostCount(): number {
+  return handled;
 }
 
 function readBody(req: http.IncomingMessage): Promise<string> {
