@@ -86,7 +86,7 @@ export class ReportService {
           orderBy,
           page: limits,
           select: views,
-          shares: this.viewer.role === Role.POLICE_PARTNER,
+          shares: this.readsShares(),
         }))) as unknown as Report[])
       : await this.em.find(Report, pageWhere(), { populate: reportPopulate(this.viewer), orderBy, ...limits });
     const last = nodes.length === args.perPage ? nodes[nodes.length - 1] : undefined;
@@ -110,6 +110,11 @@ export class ReportService {
     return JSON.stringify([this.viewer.role, this.viewer.force?.id ?? null, this.viewer.member?.id ?? null]);
   }
 
+  /** Whether views carry the forces each report was shared with: only the police rule reads them. */
+  private readsShares(): boolean {
+    return this.viewer.role === Role.POLICE_PARTNER;
+  }
+
   /** The `report(id)` query: as `get`, read as a plain view when the selection allows (report.read.ts). */
   async read(id: string, { views = null }: { views?: ViewSelection | null } = {}): Promise<Report> {
     if (!views) return this.get(id);
@@ -119,7 +124,7 @@ export class ReportService {
           orderBy: [{ id: SortOrder.ASC }],
           page: { limit: 1 },
           select: views,
-          shares: this.viewer.role === Role.POLICE_PARTNER,
+          shares: this.readsShares(),
         }))
       : [];
     if (!view) throw new NotFoundError('Report', 'id');
