@@ -286,6 +286,26 @@ describe('hot reads are prepared statements, values apart from the text', () => 
     expect(sent[0].name).toBeDefined();
   });
 
+  it("placeholders follow knex's rules: `\\?` is a literal `?`, `??` is refused, values never become text", async () => {
+    const em = server.orm.em.fork();
+    configs = [];
+    const [row] = await queryPrepared<{ a: string; b: boolean; c: string }>(em, "select ?::text as a, '{\"k\": 1}'::jsonb \\? 'k' as b, ?::text as c", ["O'Brien; drop table report", 'x?y']);
+    expect(row).toEqual({ a: "O'Brien; drop table report", b: true, c: 'x?y' });
+    expect(configs.at(-1)!.text).toBe("select $1::text as a, '{\"k\": 1}'::jsonb ? 'k' as b, $2::text as c");
+    await expect(queryPrepared(em, 'select ?? from report', ['id'])).rejects.toThrow(/not supported/);
+  });
+
+  it('gives every connection back to the pool, after an error too', async () => {
+    const em = server.orm.em.fork();
+    const pool = (em.getKnex().client as unknown as { pool: { numUsed(): number } }).pool;
+    const used = pool.numUsed();
+    for (let i = 0; i < 30; i++) {
+      await expect(queryPrepared(em, 'select 1 / ?::int as n', [0])).rejects.toMatchObject({ code: '22012' });
+      await queryPrepared(em, 'select 1 as n', []);
+    }
+    expect(pool.numUsed()).toBe(used);
+  });
+
   it('inside a transaction, on its connection', async () => {
     await server.orm.em.fork().transactional(async (em) => {
       await queryPrepared(em, 'create temporary table prepared_probe (n int) on commit drop', []);

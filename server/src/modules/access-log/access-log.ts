@@ -54,11 +54,12 @@ export class AccessLog {
     const groups = new Map<string, { k: AccessKind; t: 'r' | 'm'; f: string[]; i: string[] }>();
     for (const byId of this.pending.values()) {
       for (const p of byId.values()) {
-        const fields = [...p.fields].sort();
+        // Keyed by the fields in the order they were read (the same for every row of a list), so
+        // they are sorted once per group, not once per record.
         const t = p.reportId ? 'r' : 'm';
-        const key = `${p.kind} ${t} ${fields.join(',')}`;
+        const key = `${p.kind} ${t} ${[...p.fields].join(',')}`;
         let group = groups.get(key);
-        if (!group) groups.set(key, (group = { k: p.kind, t, f: fields, i: [] }));
+        if (!group) groups.set(key, (group = { k: p.kind, t, f: [...p.fields].sort(), i: [] }));
         group.i.push((p.reportId ?? p.memberId)!);
       }
     }

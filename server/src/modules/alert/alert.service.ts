@@ -6,6 +6,7 @@ import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, TooMan
 import { isUuid } from '../../common/ids';
 import { loaded } from '../../common/load';
 import { offsetOf, SortOrder, type Page } from '../../common/pagination';
+import { queryPrepared } from '../../db/prepared';
 import { Role } from '../../policy/roles';
 import { normaliseIdentifier } from '../identifier/identifier.normalise';
 import type { IdentifierKind } from '../identifier/identifier.kind';
@@ -21,6 +22,13 @@ import { findReidentificationRisks, type Finding } from './reidentification';
 
 export const DEFAULT_ALERT_DAYS = 90;
 export const CHECKS_PER_DAY = 30;
+
+/** The key of the checked values' hashes, derived from the encryption key (once per key, not per check). */
+let checkKey: { from: Buffer; key: Buffer } | undefined;
+function identifierCheckKey(encryptionKey: Buffer): Buffer {
+  if (checkKey?.from !== encryptionKey) checkKey = { from: encryptionKey, key: createHmac('sha256', encryptionKey).update('identifier-check').digest() };
+  return checkKey.key;
+}
 
 /** The status a reader sees: a published alert past its expiry is EXPIRED, without any job running. */
 export function effectiveStatus(alert: Alert, now = new Date()): AlertStatus {
@@ -271,12 +279,13 @@ export class AlertService {
   async check(kind: IdentifierKind, value: string): Promise<{ value: string; alerts: Alert[] }> {
     const normalised = normaliseIdentifier(kind, value, 'value');
     const now = new Date();
-    const hash = createHmac('sha256', createHmac('sha256', this.config.encryptionKey).update('identifier-check').digest()).update(`${kind}:${normalised}`).digest('hex');
+    const hash = createHmac('sha256', identifierCheckKey(this.config.encryptionKey)).update(`${kind}:${normalised}`).digest('hex');
     // Count, match and record in one statement, serialised per account by an advisory lock (see
     // the migration that made lantern_check_identifier), so a burst of parallel checks cannot
     // slip past the daily limit.
-    const [result] = await this.em.execute<{ allowed: boolean; oldest: Date | null; alert_ids: string[] | null }[]>(
-      'select allowed, oldest, alert_ids from lantern_check_identifier(?, ?, ?, ?, ?::jsonb, ?, ?)',
+    const [result] = await queryPrepared<{ allowed: boolean; oldest: Date | null; alert_ids: string[] | null }>(
+      this.em,
+      'select allowed, oldest, alert_ids from lantern_check_identifier(?::uuid, ?::uuid, ?::identifier_kind, ?, ?::jsonb, ?::timestamptz, ?::int)',
       [randomUUID(), this.viewer.id, kind, hash, JSON.stringify([{ kind, value: normalised }]), now, CHECKS_PER_DAY],
     );
     if (!result.allowed) {
