@@ -170,6 +170,25 @@ describe('the police access log', () => {
     ].sort((x, y) => x.fields.join().localeCompare(y.fields.join())));
   });
 });
+  it('access events get time-ordered ids (UUID version 7: their first 48 bits are the milliseconds of the read)', async () => {
+    const r = await kentReport('FULL');
+    const before = Date.now();
+    await server.gql('{ reports(perPage: 100) { nodes { reference } } }', {}, await KENT());
+    const after = Date.now();
+    const events = await server.orm.em.fork().find(AccessEvent, { report: r.id });
+    expect(events).toHaveLength(1);
+    const hex = events[0].id.replace(/-/g, '');
+    expect(hex[12]).toBe('7'); // the version
+    expect(['8', '9', 'a', 'b']).toContain(hex[16]); // RFC 9562's variant
+    const ms = parseInt(hex.slice(0, 12), 16);
+    expect(ms).toBeGreaterThanOrEqual(before - 5);
+    expect(ms).toBeLessThanOrEqual(after + 5);
+    const [{ n, distinct }] = await server.orm.em.fork().getConnection().execute<{ n: string; distinct: string }[]>(
+      'select count(*) as n, count(distinct id) as distinct from (select lantern_uuid_v7() as id from generate_series(1, 10000)) t',
+    );
+    expect(distinct).toBe(n); // random below the millisecond: no two alike
+  });
+
 
 describe('sharing with another force', () => {
   it('a case worker shares a consented report; the other force then sees it, until un-shared', async () => {

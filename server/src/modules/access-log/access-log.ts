@@ -69,10 +69,13 @@ export class AccessLog {
   }
 }
 
-/** One row per record read: each id of a group, as a report's or a member's. */
+/**
+ * One row per record read: each id of a group, as a report's or a member's. The events' own ids
+ * are time-ordered (Migration20261129120000), so the log's primary key grows at one end.
+ */
 const INSERT = `
   insert into access_event (id, created_at, updated_at, at, kind, actor_id, actor_role, force_id, report_id, member_id, fields)
-  select gen_random_uuid(), t.now, t.now, t.now, g.k::access_kind, t.actor, t.role::role, t.force,
+  select lantern_uuid_v7(), t.now, t.now, t.now, g.k::access_kind, t.actor, t.role::role, t.force,
          case when g.t = 'r' then x.id end, case when g.t = 'm' then x.id end, g.f
     from (select ?::timestamptz as now, ?::uuid as actor, ?::text as role, ?::uuid as force) t,
          json_to_recordset(?::json) as g(k text, t text, f text[], i uuid[]),
