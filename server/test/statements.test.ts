@@ -251,6 +251,32 @@ describe('hot reads are prepared statements, values apart from the text', () => 
     expect(sent[2].text).toMatch(/insert into access_event/);
   });
 
+  it('totalCount: a named count statement, values apart, its number the same as counting the whole list', async () => {
+    const avon = await forceId(server, 'avon-and-somerset');
+    for (const [token, filter] of [
+      [await server.tokenFor('POLICE_AVON'), {}],
+      [await server.tokenFor('POLICE_AVON'), { forceAreaId: avon }],
+      [await server.tokenFor(Role.CASE_WORKER), { forceAreaId: avon, status: 'NEW' }],
+      [await server.tokenFor(Role.CASE_WORKER), { incidentType: 'VIOLENCE' }],
+    ] as const) {
+      configs = [];
+      const res = await server.gql('query ($f: ReportFilter) { reports(perPage: 1, filter: $f) { totalCount } }', { f: filter }, token);
+      expect(res.errors).toBeUndefined();
+      const count = configs.find((c) => /count\(/.test(c.text))!;
+      configs = [];
+      expect(count.name).toMatch(/^lantern_[0-9a-f]{32}$/);
+      expect(count.text).not.toContain(avon);
+      let listed = 0;
+      for (let page = 1; ; page++) {
+        const all = await server.gql('query ($f: ReportFilter, $p: Int!) { reports(page: $p, perPage: 100, filter: $f) { nodes { id } } }', { f: filter, p: page }, token);
+        listed += all.data!.reports.nodes.length;
+        if (all.data!.reports.nodes.length < 100) break;
+      }
+      expect(listed).toBeGreaterThan(0);
+      expect(res.data!.reports.totalCount).toBe(listed);
+    }
+  });
+
   it('the page size is in the text (so PostgreSQL can keep one generic plan per size); the offset is a parameter', async () => {
     const avon = await forceId(server, 'avon-and-somerset');
     const cw = await server.tokenFor(Role.CASE_WORKER);

@@ -217,6 +217,31 @@ export async function findReportViews(em: EntityManager, key: string | null, que
   return rows.map(toView);
 }
 
+/** The count statements of recent lists (`totalCount`), kept as `statements` are and for the same reason. */
+const counts = new Map<string, Statement>();
+
+/**
+ * How many reports match `where`: MikroORM's own count query (`count(*)`, or of distinct ids when
+ * the filter joins a collection), built once per key and then run as a kept prepared statement.
+ * `key`, when given, must determine `where()` completely; `where` is called only when the
+ * statement is not known.
+ */
+export async function countReportRows(em: EntityManager, key: string | null, where: () => FilterQuery<Report>): Promise<number> {
+  let statement = key === null ? undefined : counts.get(key);
+  if (!statement) {
+    const qb = em.createQueryBuilder(Report, 'r0').where(where() as QBFilterQuery<Report>);
+    // Distinct ids when a join could repeat a report, as em.count decides (hasToManyJoins is not in the typings).
+    const distinct = (qb as unknown as { hasToManyJoins(): boolean }).hasToManyJoins();
+    statement = qb.count(undefined, distinct).getKnexQuery().toSQL();
+    if (key !== null) {
+      if (counts.size >= MAX_STATEMENTS) counts.delete(counts.keys().next().value!);
+      counts.set(key, statement);
+    }
+  }
+  const [row] = await queryPrepared<{ count: string | number }>(em, statement.sql, statement.bindings);
+  return Number(row.count);
+}
+
 /** SQL for a Report scalar a view can answer (id and receivedAt are always read). */
 const REPORT_COLUMNS: Readonly<Record<string, string>> = {
   createdAt: 'to_json(r.created_at) as created_at',

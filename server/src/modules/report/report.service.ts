@@ -16,7 +16,7 @@ import { Member } from '../member/member.entity';
 import { User } from '../user/user.entity';
 import { ReportShare } from './report-share.entity';
 import { Report, ReportIdentifier } from './report.entity';
-import { findReportViews, type ViewSelection } from './report.read';
+import { countReportRows, findReportViews, type ViewSelection } from './report.read';
 import { Channel } from './report.enums';
 import { ReportSortField, type ConsentInput, type CreateReportInput, type IdentifierInput, type ReportFilter, type ReportListArgs, type SetConsentArgs, type SubmitReportInput, type UpdateReportInput } from './report.inputs';
 
@@ -80,6 +80,8 @@ export class ReportService {
     }
     const em = this.em;
     let total: Promise<number> | undefined;
+    // The count ignores the page, the order and the cursor: its statement depends on the scope and the filter only.
+    const countKey = `count:${this.scopeKey()}:${JSON.stringify(args.filter ?? null)}`;
     const nodes = views
       ? ((await findReportViews(this.em, `list:${this.scopeKey()}:${JSON.stringify(args)}:${views.key}`, () => ({
           where: pageWhere(),
@@ -98,7 +100,7 @@ export class ReportService {
       endCursor: newestFirst && last ? encodeCursor(last) : null,
     };
     function countReports(this: void) {
-      return em.count(Report, where());
+      return countReportRows(em, countKey, where);
     }
   }
 
