@@ -19,7 +19,7 @@ import type { EntityManager, Knex } from '@mikro-orm/postgresql';
  * intact, so db/availability.ts still tells an outage from a fault).
  */
 interface Prepared {
-  /** The text with PostgreSQL's `$1, $2...` for the callers' `?` (knex's rule: `\\?` is a literal `?`). */
+  /** The text with PostgreSQL's `$1, $2...` for the callers' `?` placeholders. */
   text: string;
   name?: string;
 }
@@ -39,8 +39,9 @@ interface ConnectionSource {
 function prepare(sql: string): Prepared {
   let prepared = statements.get(sql);
   if (prepared) return prepared;
-  // knex's rules for raw SQL with `?` bindings: `\\?` is a literal `?`; `??` (an identifier) is
-  // not used by any caller, and is refused rather than misread.
+  // knex's rules for raw SQL with `?` bindings: a `?` after a backslash is a literal `?` (the
+  // backslash is dropped); `??` (an identifier binding) is used by no caller, and is refused
+  // rather than misread.
   if (sql.includes('??')) throw new Error('queryPrepared: `??` identifier bindings are not supported');
   let n = 0;
   const text = sql.replace(/(\\*)(\?)/g, (_match, escapes: string) => (escapes.length % 2 ? '?' : `$${++n}`));

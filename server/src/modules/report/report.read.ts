@@ -199,20 +199,26 @@ interface Statement {
 const statements = new Map<string, Statement>();
 const MAX_STATEMENTS = 1000;
 
+/** The statement kept under `key` in `map`, built and kept (the oldest dropped past the bound) when missing; `null` keeps nothing. */
+function kept(map: Map<string, Statement>, key: string | null, build: () => Statement): Statement {
+  let statement = key === null ? undefined : map.get(key);
+  if (!statement) {
+    statement = build();
+    if (key !== null) {
+      if (map.size >= MAX_STATEMENTS) map.delete(map.keys().next().value!);
+      map.set(key, statement);
+    }
+  }
+  return statement;
+}
+
 /**
  * One page of reports as views. One statement: the ids sub-select (MikroORM's query builder, with
  * the scope's joins) inside the query that builds the rows. `key`, when given, must determine
  * `query()` completely (see `statements`); `query` is called only when the statement is not known.
  */
 export async function findReportViews(em: EntityManager, key: string | null, query: () => ViewQuery): Promise<ReportView[]> {
-  let statement = key === null ? undefined : statements.get(key);
-  if (!statement) {
-    statement = buildStatement(em, query());
-    if (key !== null) {
-      if (statements.size >= MAX_STATEMENTS) statements.delete(statements.keys().next().value!);
-      statements.set(key, statement);
-    }
-  }
+  const statement = kept(statements, key, () => buildStatement(em, query()));
   const [{ rows }] = await queryPrepared<{ rows: Record<string, any>[] }>(em, statement.sql, statement.bindings);
   return rows.map(toView);
 }
@@ -227,17 +233,12 @@ const counts = new Map<string, Statement>();
  * statement is not known.
  */
 export async function countReportRows(em: EntityManager, key: string | null, where: () => FilterQuery<Report>): Promise<number> {
-  let statement = key === null ? undefined : counts.get(key);
-  if (!statement) {
+  const statement = kept(counts, key, () => {
     const qb = em.createQueryBuilder(Report, 'r0').where(where() as QBFilterQuery<Report>);
     // Distinct ids when a join could repeat a report, as em.count decides (hasToManyJoins is not in the typings).
     const distinct = (qb as unknown as { hasToManyJoins(): boolean }).hasToManyJoins();
-    statement = qb.count(undefined, distinct).getKnexQuery().toSQL();
-    if (key !== null) {
-      if (counts.size >= MAX_STATEMENTS) counts.delete(counts.keys().next().value!);
-      counts.set(key, statement);
-    }
-  }
+    return qb.count(undefined, distinct).getKnexQuery().toSQL();
+  });
   const [row] = await queryPrepared<{ count: string | number }>(em, statement.sql, statement.bindings);
   return Number(row.count);
 }
