@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { decrypt, encrypt } from './crypto';
+import { createHmac, randomBytes } from 'node:crypto';
+import { decrypt, encrypt, keyedHash } from './crypto';
 
 describe('at-rest encryption', () => {
   const key = randomBytes(32);
@@ -20,5 +20,17 @@ describe('at-rest encryption', () => {
     const parts = c.split(':');
     parts[3] = Buffer.from('tampered').toString('base64');
     expect(() => decrypt(parts.join(':'), key, 'm1:contactEmail')).toThrow();
+  });
+});
+
+describe('keyed hashes', () => {
+  it('are HMAC-SHA-256 under a key derived for the purpose, apart by purpose and by key', () => {
+    const key = randomBytes(32);
+    const derived = createHmac('sha256', key).update('rate-limit').digest();
+    expect(keyedHash(key, 'rate-limit', 'a@example.org')).toBe(createHmac('sha256', derived).update('a@example.org').digest('hex'));
+    expect(keyedHash(key, 'identifier-check', 'a@example.org')).not.toBe(keyedHash(key, 'rate-limit', 'a@example.org'));
+    const other = randomBytes(32);
+    expect(keyedHash(other, 'rate-limit', 'a@example.org')).toBe(createHmac('sha256', createHmac('sha256', other).update('rate-limit').digest()).update('a@example.org').digest('hex'));
+    expect(keyedHash(key, 'rate-limit', 'a@example.org')).toBe(createHmac('sha256', derived).update('a@example.org').digest('hex'));
   });
 });

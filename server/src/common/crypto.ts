@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
 const VERSION = 'v1';
 
@@ -21,4 +21,18 @@ export function decrypt(stored: string, key: Buffer, aad: string): string {
   decipher.setAAD(Buffer.from(aad));
   decipher.setAuthTag(Buffer.from(tag, 'base64'));
   return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
+}
+
+/** Keys derived for keyedHash, by purpose (recomputed only when the master key object changes). */
+const derived = new Map<string, { from: Buffer; key: Buffer }>();
+
+/**
+ * A keyed hash (hex HMAC-SHA-256) of a value that must not be stored in clear, under a key derived
+ * from `key` for one `purpose` (HMAC of the purpose), so hashes made for one purpose say nothing
+ * about another's. The derived key is computed once per key and purpose, not on every call.
+ */
+export function keyedHash(key: Buffer, purpose: string, value: string): string {
+  let entry = derived.get(purpose);
+  if (entry?.from !== key) derived.set(purpose, (entry = { from: key, key: createHmac('sha256', key).update(purpose).digest() }));
+  return createHmac('sha256', entry.key).update(value).digest('hex');
 }

@@ -1,7 +1,8 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config';
+import { keyedHash } from '../../common/crypto';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { loaded } from '../../common/load';
@@ -22,13 +23,6 @@ import { findReidentificationRisks, type Finding } from './reidentification';
 
 export const DEFAULT_ALERT_DAYS = 90;
 export const CHECKS_PER_DAY = 30;
-
-/** The key of the checked values' hashes, derived from the encryption key (once per key, not per check). */
-let checkKey: { from: Buffer; key: Buffer } | undefined;
-function identifierCheckKey(encryptionKey: Buffer): Buffer {
-  if (checkKey?.from !== encryptionKey) checkKey = { from: encryptionKey, key: createHmac('sha256', encryptionKey).update('identifier-check').digest() };
-  return checkKey.key;
-}
 
 /** The status a reader sees: a published alert past its expiry is EXPIRED, without any job running. */
 export function effectiveStatus(alert: Alert, now = new Date()): AlertStatus {
@@ -279,7 +273,7 @@ export class AlertService {
   async check(kind: IdentifierKind, value: string): Promise<{ value: string; alerts: Alert[] }> {
     const normalised = normaliseIdentifier(kind, value, 'value');
     const now = new Date();
-    const hash = createHmac('sha256', identifierCheckKey(this.config.encryptionKey)).update(`${kind}:${normalised}`).digest('hex');
+    const hash = keyedHash(this.config.encryptionKey, 'identifier-check', `${kind}:${normalised}`);
     // Count, match and record in one statement, serialised per account by an advisory lock (see
     // the migration that made lantern_check_identifier), so a burst of parallel checks cannot
     // slip past the daily limit.

@@ -1,6 +1,6 @@
-import { createHmac } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config';
+import { keyedHash } from '../../common/crypto';
 import { TooManyRequestsError } from '../../common/errors';
 
 /** What is limited, how often, per what. Each hit counts, whatever its outcome. */
@@ -24,8 +24,7 @@ export type RateLimitName = keyof typeof RATE_LIMITS;
 
 /** A key for a value that must not be stored in clear (an e-mail address, a network address). */
 export function hashedKey(config: Pick<Config, 'encryptionKey'>, kind: string, value: string): string {
-  const key = createHmac('sha256', config.encryptionKey).update('rate-limit').digest();
-  return `${kind}:${createHmac('sha256', key).update(value).digest('hex')}`;
+  return `${kind}:${keyedHash(config.encryptionKey, 'rate-limit', value)}`;
 }
 
 /**
