@@ -21,6 +21,12 @@ import { ArchiveWriter, BackupError, encryptingStream, FORMAT, FORMAT_VERSION, k
 export const SCHEMA = 'public';
 export const MIGRATIONS_TABLE = 'mikro_orm_migrations';
 
+/**
+ * Tables the database derives from others by triggers, left out of backups: a restore's COPY
+ * into their sources fills them again (report_tally, Migration20261129140000).
+ */
+export const DERIVED_TABLES: readonly string[] = ['report_tally'];
+
 export const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 export const qualified = (name: string) => `${ident(SCHEMA)}.${ident(name)}`;
 
@@ -111,15 +117,16 @@ async function writeBackup(url: string, dest: Writable, options: BackupOptions):
 }
 
 /**
- * The schema's tables (not the migrations table, which a restore rebuilds by migrating), each
+ * The schema's tables (not the migrations table, which a restore rebuilds by migrating, nor the
+ * derived tables, which the restore's triggers fill), each
  * after every table it references, so that a restore can load them in this order with every
  * foreign key checked. A table referencing itself is fine (checked at the end of its COPY).
  */
 async function tablesInRestoreOrder(client: Client): Promise<string[]> {
   const { rows: tables } = await client.query<{ name: string }>(
     `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = $1 and c.relkind = 'r' and c.relname <> $2 order by c.relname`,
-    [SCHEMA, MIGRATIONS_TABLE],
+      where n.nspname = $1 and c.relkind = 'r' and c.relname <> $2 and c.relname <> all($3::text[]) order by c.relname`,
+    [SCHEMA, MIGRATIONS_TABLE, DERIVED_TABLES],
   );
   const { rows: edges } = await client.query<{ child: string; parent: string }>(
     `select distinct ch.relname as child, pa.relname as parent

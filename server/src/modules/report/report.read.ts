@@ -243,6 +243,28 @@ export async function countReportRows(em: EntityManager, key: string | null, whe
   return Number(row.count);
 }
 
+/**
+ * How many reports there are in a force area and/or with a status (either may be null: all), from
+ * the counts the database keeps per force area and status (`report_tally`, Migration20261129140000):
+ * a sum of at most a row per force and status, where counting the reports themselves reads every
+ * matching index entry. Only for callers whose scope is every report (the caller decides).
+ */
+export async function countReportsFromTally(em: EntityManager, forceAreaId: string | null, status: string | null): Promise<number> {
+  const [row] = await queryPrepared<{ count: string | number }>(em, TALLY_COUNT[(forceAreaId ? 2 : 0) + (status ? 1 : 0)], [
+    ...(forceAreaId ? [forceAreaId] : []),
+    ...(status ? [status] : []),
+  ]);
+  return Number(row.count);
+}
+
+/** The tally's four statements, by (force area given ? 2 : 0) + (status given ? 1 : 0). */
+const TALLY_COUNT = [
+  'select coalesce(sum(reports), 0) as count from report_tally',
+  'select coalesce(sum(reports), 0) as count from report_tally where status = ?::report_status',
+  'select coalesce(sum(reports), 0) as count from report_tally where force_area_id = ?::uuid',
+  'select coalesce(sum(reports), 0) as count from report_tally where force_area_id = ?::uuid and status = ?::report_status',
+] as const;
+
 /** SQL for a Report scalar a view can answer (id and receivedAt are always read). */
 const REPORT_COLUMNS: Readonly<Record<string, string>> = {
   createdAt: 'to_json(r.created_at) as created_at',

@@ -6,7 +6,7 @@ import { isUuid } from '../../common/ids';
 import { offsetOf, SortOrder, type Page } from '../../common/pagination';
 import { likePattern } from '../../common/text';
 import { Role } from '../../policy/roles';
-import { reportScope } from '../../policy/scopes';
+import { readsEveryReport, reportScope } from '../../policy/scopes';
 import { Consent, ConsentEvent } from '../consent/consent.entity';
 import { AccessEvent, AccessKind } from '../access-log/access-event.entity';
 import { CONSENT_METHOD_BY_CHANNEL, ConsentMethod, POLICE_CONSENT_RANK, POLICE_VISIBLE_CONSENT } from '../consent/consent.enums';
@@ -16,8 +16,8 @@ import { Member } from '../member/member.entity';
 import { User } from '../user/user.entity';
 import { ReportShare } from './report-share.entity';
 import { Report, ReportIdentifier } from './report.entity';
-import { countReportRows, findReportViews, type ViewSelection } from './report.read';
-import { Channel } from './report.enums';
+import { countReportRows, countReportsFromTally, findReportViews, type ViewSelection } from './report.read';
+import { Channel, type ReportStatus } from './report.enums';
 import { ReportSortField, type ConsentInput, type CreateReportInput, type IdentifierInput, type ReportFilter, type ReportListArgs, type SetConsentArgs, type SubmitReportInput, type UpdateReportInput } from './report.inputs';
 
 /** What a list or a single read loads with each report (joined, not one query per row). */
@@ -82,6 +82,8 @@ export class ReportService {
     let total: Promise<number> | undefined;
     // The count ignores the page, the order and the cursor: its statement depends on the scope and the filter only.
     const countKey = `count:${this.scopeKey()}:${JSON.stringify(args.filter ?? null)}`;
+    // Every report, by force area and/or status only: the database keeps those counts.
+    const tallied = readsEveryReport(this.viewer) ? tallyFilter(args.filter) : null;
     const nodes = views
       ? ((await findReportViews(this.em, `list:${this.scopeKey()}:${JSON.stringify(args)}:${views.key}`, () => ({
           where: pageWhere(),
@@ -100,7 +102,7 @@ export class ReportService {
       endCursor: newestFirst && last ? encodeCursor(last) : null,
     };
     function countReports(this: void) {
-      return countReportRows(em, countKey, where);
+      return tallied ? countReportsFromTally(em, tallied.forceAreaId, tallied.status) : countReportRows(em, countKey, where);
     }
   }
 
@@ -429,6 +431,21 @@ function refuseHiddenCriteria(args: ReportListArgs): void {
   if (args.filter?.status) throw new ForbiddenError('You may not filter by status', 'status');
   if (args.filter?.memberId) throw new ForbiddenError('You may not filter by member', 'memberId');
   if (args.filter?.alertsConsent != null) throw new ForbiddenError('You may not filter by alerts consent', 'alertsConsent');
+}
+
+/**
+ * The force area and status of a filter that asks for nothing else (either or both may be absent),
+ * whose count report_tally keeps; null for any other filter (counted from the reports themselves).
+ */
+function tallyFilter(filter: ReportFilter | undefined): { forceAreaId: string | null; status: ReportStatus | null } | null {
+  const tallied = { forceAreaId: null as string | null, status: null as ReportStatus | null };
+  for (const [key, value] of Object.entries(filter ?? {})) {
+    if (value === undefined || value === null) continue;
+    if (key === 'forceAreaId' && typeof value === 'string' && isUuid(value)) tallied.forceAreaId = value;
+    else if (key === 'status') tallied.status = value as ReportStatus;
+    else return null;
+  }
+  return tallied;
 }
 
 function filterToWhere(filter: ReportFilter | undefined, em: EntityManager): FilterQuery<Report> {
