@@ -357,8 +357,9 @@ export async function generate(client: Client, options: GenerateOptions): Promis
   const bad = Object.entries(orphans).filter(([, v]) => Number(v) > 0);
   if (bad.length) throw new Error(`generated rows with dangling references: ${JSON.stringify(orphans)}`);
 
-  // Triggers were off for the load: the counts they keep per force area and status are counted now.
-  await step('report tally', 'select lantern_rebuild_report_tally()');
+  // Triggers were off for the load: the counts they keep (per force area and status, and the
+  // managers' figures per financial year) are counted now.
+  await step('report tallies', 'select lantern_rebuild_report_tally(), lantern_rebuild_report_statistics()');
 
   await step('vacuum analyze', 'vacuum (analyze)');
   timings.total = performance.now() - total0;

@@ -4,9 +4,11 @@ import { createReport, forceId } from './helpers/fixtures';
 import { startTestServer, type TestServer } from './helpers/test-server';
 
 /**
- * report_tally (Migration20261129140000): the reports per force area and status, kept by triggers,
- * from which a staff list's totalCount is summed when its filter is a force area and/or a status.
- * Every way reports change must leave it equal to counting the reports themselves.
+ * The tallies triggers keep: report_tally (Migration20261129140000), the reports per force area and
+ * status, from which a staff list's totalCount is summed when its filter is a force area and/or a
+ * status; and the managers' figures per financial year (Migration20261129141000), from which
+ * impactStatistics reads its report counts. Every way reports and consents change must leave them
+ * equal to counting the reports themselves.
  */
 let server: TestServer;
 let db: Client;
@@ -26,15 +28,40 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Rows where the tally and a count of the reports disagree (none, when it is exact). */
+/**
+ * Rows where a tally and counting the reports disagree (none, when they are exact): report_tally,
+ * and the managers' per-year figures (Migration20261129141000) against the aggregates
+ * impactStatistics ran before them.
+ */
 async function disagreements(client: Pick<Client, 'query'> = db): Promise<unknown[]> {
   const { rows } = await client.query(
-    `select coalesce(t.force_area_id, c.force_area_id) as force_area_id, coalesce(t.status, c.status) as status,
-            coalesce(t.reports, 0)::int as tally, coalesce(c.n, 0)::int as counted
+    `select 'force/status' as tally, coalesce(t.force_area_id, c.force_area_id)::text || ' ' || coalesce(t.status, c.status) as key,
+            row(coalesce(t.reports, 0))::text as kept, row(coalesce(c.n, 0))::text as counted
        from report_tally t
        full join (select force_area_id, status, count(*) as n from report group by 1, 2) c
          on c.force_area_id = t.force_area_id and c.status = t.status
-      where coalesce(t.reports, 0) <> coalesce(c.n, 0)`,
+      where coalesce(t.reports, 0) <> coalesce(c.n, 0)
+     union all
+     select 'year', coalesce(t.financial_year, c.fy), row(t.reports, t.violent_or_sexual, t.full_police, t.anonymous_intelligence)::text,
+            row(c.reports, c.violent, c.full, c.anonymous)::text
+       from (select * from report_year_tally where reports <> 0) t
+       full join (
+         select lantern_financial_year((r.received_at at time zone 'Europe/London')::date) as fy, count(*) as reports,
+                count(*) filter (where r.incident_types && array['VIOLENCE', 'RAPE', 'SEXUAL_ASSAULT']::text[]) as violent,
+                count(*) filter (where c.police = 'FULL') as full,
+                count(*) filter (where c.police = 'ANONYMOUS_INTELLIGENCE') as anonymous
+           from report r join consent c on c.id = r.consent_id where c.statistics group by 1
+       ) c on c.fy = t.financial_year
+      where row(t.reports, t.violent_or_sexual, t.full_police, t.anonymous_intelligence) is distinct from row(c.reports, c.violent, c.full, c.anonymous)
+     union all
+     select 'type', coalesce(t.financial_year, c.fy) || ' ' || coalesce(t.incident_type, c.t), row(t.reports)::text, row(c.n)::text
+       from (select * from report_type_tally where reports <> 0) t
+       full join (
+         select lantern_financial_year((r.received_at at time zone 'Europe/London')::date) as fy, x as t, count(*) as n
+           from report r join consent c on c.id = r.consent_id cross join lateral unnest(r.incident_types) as x
+          where c.statistics group by 1, 2
+       ) c on c.fy = t.financial_year and c.t = t.incident_type
+      where t.reports is distinct from c.n`,
   );
   return rows;
 }
@@ -107,6 +134,50 @@ describe('report_tally', () => {
     expect(await disagreements()).toEqual([]);
   });
 
+  it("follows consent and report changes into the managers' figures, which impactStatistics reads from it", async () => {
+    const cw = await server.tokenFor(Role.CASE_WORKER);
+    const manager = await server.tokenFor(Role.MANAGER);
+    const figures = async () => {
+      const res = await server.gql(
+        `{ impactStatistics { reports violentOrSexualReports reportsByIncidentType { incidentType count }
+             reportsByYear { financialYear reports violentOrSexual fullPoliceConsent anonymousIntelligenceConsent } } }`,
+        {},
+        manager,
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.impactStatistics;
+    };
+    const before = await figures();
+    const typeCount = (f: any, t: string) => f.reportsByIncidentType.find((x: any) => x.incidentType === t)?.count ?? 0;
+    const report = await createReport(server, { incidentTypes: ['STALKING', 'FRAUD'], consent: { police: 'FULL', alerts: false, statistics: true } });
+    const withReport = await figures();
+    expect(withReport.reports).toBe(before.reports + 1);
+    expect(typeCount(withReport, 'STALKING')).toBe(typeCount(before, 'STALKING') + 1);
+    expect(withReport.violentOrSexualReports).toBe(before.violentOrSexualReports);
+    expect(await disagreements()).toEqual([]);
+
+    // Now violent: the type counts and the violent-or-sexual count move.
+    const changed = await server.gql('mutation ($id: ID!) { updateReport(id: $id, input: { incidentTypes: [RAPE] }) { id } }', { id: report.id }, cw);
+    expect(changed.errors).toBeUndefined();
+    const violent = await figures();
+    expect(violent.violentOrSexualReports).toBe(before.violentOrSexualReports + 1);
+    expect(typeCount(violent, 'STALKING')).toBe(typeCount(before, 'STALKING'));
+    expect(typeCount(violent, 'RAPE')).toBe(typeCount(before, 'RAPE') + 1);
+    expect(await disagreements()).toEqual([]);
+
+    // The member's police consent changes, then their statistics consent is withdrawn: out of every figure.
+    const police = await server.gql('mutation ($id: ID!) { setReportConsent(reportId: $id, police: ANONYMOUS_INTELLIGENCE, alerts: false) { id } }', { id: report.id }, cw);
+    expect(police.errors).toBeUndefined();
+    expect(await disagreements()).toEqual([]);
+    const withdrawn = await server.gql('mutation ($id: ID!) { setReportConsent(reportId: $id, police: ANONYMOUS_INTELLIGENCE, alerts: false, statistics: false) { id } }', { id: report.id }, cw);
+    expect(withdrawn.errors).toBeUndefined();
+    const after = await figures();
+    expect(after.reports).toBe(before.reports);
+    expect(after.reportsByIncidentType).toEqual(before.reportsByIncidentType);
+    expect(after.reportsByYear).toEqual(before.reportsByYear);
+    expect(await disagreements()).toEqual([]);
+  });
+
   it('reports filed at the same moment for the same force area and status are all counted', async () => {
     await Promise.all(Array.from({ length: 8 }, () => createReport(server, { forceAreaId: kent })));
     expect(await disagreements()).toEqual([]);
@@ -123,6 +194,13 @@ describe('report_tally', () => {
       await c.query(`update report set force_area_id = $1, status = 'TRIAGED' where id in (select id from report order by id limit 3)`, [kent]);
       expect(await disagreements(c)).toEqual([]);
       await c.query('update report set updated_at = now()');
+      expect(await disagreements(c)).toEqual([]);
+      // Consents and reports changed in bulk, in one transaction, in both orders.
+      await c.query(`update consent set statistics = not statistics, police = 'FULL' where id in (select consent_id from report where force_area_id = $1)`, [kent]);
+      expect(await disagreements(c)).toEqual([]);
+      await c.query(`update report set incident_types = array['ROBBERY', 'VIOLENCE'], received_at = received_at - interval '1 year' where force_area_id = $1`, [kent]);
+      expect(await disagreements(c)).toEqual([]);
+      await c.query(`update consent set police = 'NONE' where id in (select consent_id from report where force_area_id = $1)`, [avon]);
       expect(await disagreements(c)).toEqual([]);
       // Fifty reports in one INSERT, with their consents.
       await c.query(
@@ -147,7 +225,9 @@ describe('report_tally', () => {
           execute format('alter table %s disable trigger %I', t.rel, t.tgname);
         end loop; end $$`);
       await c.query('truncate report cascade');
-      expect((await c.query('select count(*)::int as n from report_tally')).rows[0].n).toBe(0);
+      for (const table of ['report_tally', 'report_year_tally', 'report_type_tally']) {
+        expect((await c.query(`select count(*)::int as n from ${table}`)).rows[0].n).toBe(0);
+      }
       expect(await disagreements(c)).toEqual([]);
       await c.query('rollback');
     } finally {

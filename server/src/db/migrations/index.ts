@@ -15,6 +15,7 @@ import { Migration20261129070000 } from './Migration20261129070000';
 import { Migration20261129081500 } from './Migration20261129081500';
 import { Migration20261129120000 } from './Migration20261129120000';
 import { Migration20261129140000 } from './Migration20261129140000';
+import { Migration20261129141000 } from './Migration20261129141000';
 
 /** Every migration, in order. `pnpm --filter @lantern/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
@@ -34,4 +35,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129081500', class: Migration20261129081500 },
   { name: 'Migration20261129120000', class: Migration20261129120000 },
   { name: 'Migration20261129140000', class: Migration20261129140000 },
+  { name: 'Migration20261129141000', class: Migration20261129141000 },
 ];

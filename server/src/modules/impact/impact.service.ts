@@ -5,14 +5,14 @@ import { type AlertYear, type CostAssumptionsInput, type CostEstimate, DEFAULT_C
 
 /** The financial year of a timestamp, in the charity's time zone (see common/financial-year.ts). */
 const fyOf = (column: string) => `lantern_financial_year((${column} at time zone 'Europe/London')::date)`;
-const VIOLENT_OR_SEXUAL = `array['${IncidentType.VIOLENCE}', '${IncidentType.RAPE}', '${IncidentType.SEXUAL_ASSAULT}']::text[]`;
 const SEXUAL = `array['${IncidentType.RAPE}', '${IncidentType.SEXUAL_ASSAULT}']::text[]`;
 
 const pounds = (pence: number) => `£${Math.round(pence / 100).toLocaleString('en-GB')}`;
 
 /**
  * The managers' figures. Every count is one GROUP BY in PostgreSQL; nothing is loaded row by row.
- * Reports are counted only when their `statistics` consent allows it, everywhere on this page.
+ * Reports are counted only when their `statistics` consent allows it, everywhere on this page; the
+ * report figures are read from the per-year tallies the database keeps (Migration20261129141000).
  */
 export class ImpactService {
   constructor(private readonly em: EntityManager) {}
@@ -82,30 +82,27 @@ export class ImpactService {
     return `${column} >= (?::date)::timestamp at time zone 'Europe/London' and ${column} < ((?::date) + 1)::timestamp at time zone 'Europe/London'`;
   }
 
+  /**
+   * The report figures come from the tallies triggers keep per financial year
+   * (Migration20261129141000): a row per year, where aggregating the reports read all of them.
+   */
   private async reportsByYear(financialYear: string | null): Promise<ReportYear[]> {
-    const params: unknown[] = [];
     const rows = await this.em.execute<{ fy: string; reports: number; violent: number; full: number; anonymous: number }[]>(
-      `select ${fyOf('r.received_at')} as fy,
-              count(*)::int as reports,
-              count(*) filter (where r.incident_types && ${VIOLENT_OR_SEXUAL})::int as violent,
-              count(*) filter (where c.police = 'FULL')::int as full,
-              count(*) filter (where c.police = 'ANONYMOUS_INTELLIGENCE')::int as anonymous
-         from report r join consent c on c.id = r.consent_id
-        where c.statistics and ${this.yearRange('r.received_at', financialYear, params)}
-        group by 1 order by 1`,
-      params,
+      `select financial_year as fy, reports::int, violent_or_sexual::int as violent, full_police::int as full, anonymous_intelligence::int as anonymous
+         from report_year_tally
+        where reports > 0${financialYear ? ' and financial_year = ?' : ''}
+        order by 1`,
+      financialYear ? [financialYear] : [],
     );
     return rows.map((r) => ({ financialYear: r.fy, reports: r.reports, violentOrSexual: r.violent, fullPoliceConsent: r.full, anonymousIntelligenceConsent: r.anonymous }));
   }
 
   private async reportsByIncidentType(financialYear: string | null): Promise<IncidentTypeCount[]> {
-    const params: unknown[] = [];
     const rows = await this.em.execute<{ type: IncidentType; count: number }[]>(
-      `select t as type, count(*)::int as count
-         from report r join consent c on c.id = r.consent_id cross join lateral unnest(r.incident_types) as t
-        where c.statistics and ${this.yearRange('r.received_at', financialYear, params)}
-        group by t order by count desc, t`,
-      params,
+      `select incident_type as type, sum(reports)::int as count
+         from report_type_tally${financialYear ? ' where financial_year = ?' : ''}
+        group by 1 having sum(reports) > 0 order by count desc, type`,
+      financialYear ? [financialYear] : [],
     );
     return rows.map((r) => ({ incidentType: r.type, count: r.count }));
   }
