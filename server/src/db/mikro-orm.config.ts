@@ -2,6 +2,7 @@ import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { SeedManager } from '@mikro-orm/seeder';
 import { entities } from './entities';
+import { DERIVED_TABLES } from './derived-tables';
 import { migrationsList } from './migrations';
 
 /** The ORM configuration for a PostgreSQL URL. */
@@ -20,6 +21,8 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
       snapshot: false,
       emit: 'ts',
     },
+    // Kept by triggers, mapped by no entity: never a table to drop (derived-tables.ts).
+    schemaGenerator: { skipTables: [...DERIVED_TABLES] },
     // Never log queries: their parameters can carry personal data.
     debug: false,
     forceUtcTimezone: true,

@@ -17,15 +17,10 @@ import { createGzip } from 'node:zlib';
 import { Client } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { ArchiveWriter, BackupError, encryptingStream, FORMAT, FORMAT_VERSION, keyCheck, type Manifest, type SequenceEntry } from './archive';
+import { DERIVED_TABLES } from '../derived-tables';
 
 export const SCHEMA = 'public';
 export const MIGRATIONS_TABLE = 'mikro_orm_migrations';
-
-/**
- * Tables the database derives from others by triggers, left out of backups: a restore's COPY
- * into their sources fills them again (Migration20261129140000 and Migration20261129141000).
- */
-export const DERIVED_TABLES: readonly string[] = ['report_tally', 'report_year_tally', 'report_type_tally'];
 
 export const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 export const qualified = (name: string) => `${ident(SCHEMA)}.${ident(name)}`;
