@@ -193,7 +193,8 @@ export async function generate(client: Client, options: GenerateOptions): Promis
   await step(
     'report',
     `insert into report (id, created_at, updated_at, reference, received_at, channel, incident_date, force_area_id, incident_types,
-                         location, narrative, police_summary, perpetrator_description, status, member_id, created_by_id, consent_id)
+                         location, narrative, police_summary, perpetrator_description, status, member_id, created_by_id, consent_id,
+                         police_visible)
      select md5('r' || i)::uuid, t.ra, t.ra,
             'LN-' || y.yr || '-' || lpad((i - greatest(1, ((y.year_ms - ${startMs}::int8 + ${stepMs}::int8 - 1) / ${stepMs}::int8) + 1) + 1)::text, 6, '0'),
             t.ra, ${channel('i')}::channel, (t.ra at time zone 'Europe/London')::date - floor(${rnd('i', 8)} * 30)::int,
@@ -205,7 +206,9 @@ export async function generate(client: Client, options: GenerateOptions): Promis
             case when ${police('i')} <> 'NONE' then 'Redacted summary for police of report ' || i end,
             case when ${rnd('i', 13)} < 0.5 then 'Tall, about 40, drove a dark saloon' end,
             ${pick(rnd('i', 14), [["'NEW'", 15], ["'TRIAGED'", 45], ["'CLOSED'", 40]])}::report_status,
-            null, case when ${rnd('i', 2)} < 0.3 then null else $1::uuid end, md5('c' || i)::uuid
+            null, case when ${rnd('i', 2)} < 0.3 then null else $1::uuid end, md5('c' || i)::uuid,
+            -- What the trigger (off for the load) would set: the consent's police level lets police read it.
+            ${police('i')} in ('ANONYMOUS_INTELLIGENCE', 'FULL')
        from generate_series(1, ${N}) i,
             lateral (select ${receivedAt('i')} as ra) t,
             lateral (select extract(year from t.ra at time zone 'UTC')::int as yr,
@@ -342,7 +345,8 @@ export async function generate(client: Client, options: GenerateOptions): Promis
   timings['rebuild indexes'] = performance.now() - t0;
   log(`  rebuild ${indexes.length} indexes: ${(timings['rebuild indexes'] / 1000).toFixed(1)} s`);
 
-  // The foreign keys were not checked during the load: check them now, all at once.
+  // The foreign keys were not checked during the load: check them now, all at once (and the
+  // police_visible flag the trigger would have set).
   const orphans = await one<Record<string, number>>(
     `select
        (select count(*) from report r left join consent c on c.id = r.consent_id where c.id is null)::int as report_consent,
@@ -351,7 +355,9 @@ export async function generate(client: Client, options: GenerateOptions): Promis
        (select count(*) from consent_event x left join report r on r.id = x.report_id where r.id is null)::int as event_report,
        (select count(*) from case_file x left join report r on r.id = x.report_id where r.id is null)::int as case_report,
        (select count(*) from case_file x left join app_user u on u.id = x.assignee_id where x.assignee_id is not null and u.id is null)::int as case_assignee,
-       (select count(*) from report_share x left join report r on r.id = x.report_id where r.id is null)::int as share_report`,
+       (select count(*) from report_share x left join report r on r.id = x.report_id where r.id is null)::int as share_report,
+       (select count(*) from report r join consent c on c.id = r.consent_id
+         where r.police_visible is distinct from (c.police in ('ANONYMOUS_INTELLIGENCE', 'FULL')))::int as police_visible_flag`,
   );
   timings['check references'] = performance.now() - t0 - timings['rebuild indexes'];
   const bad = Object.entries(orphans).filter(([, v]) => Number(v) > 0);

@@ -34,9 +34,12 @@ export function reportScope(viewer: User): FilterQuery<Report> {
       const force = viewer.force?.id;
       if (!force) return NOTHING;
       return {
+        // The trigger-kept flag lets the list walk only reports police may read now
+        // (Migration20261129150000); the consent itself stays the check.
+        [raw((alias: string) => `${alias}.police_visible`)]: [],
         consent: { police: { $in: [...POLICE_VISIBLE_CONSENT] } },
         $or: [{ forceArea: force }, sharedWith(force)],
-      };
+      } as FilterQuery<Report>;
     }
     default:
       return NOTHING;

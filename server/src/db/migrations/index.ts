@@ -16,6 +16,7 @@ import { Migration20261129081500 } from './Migration20261129081500';
 import { Migration20261129120000 } from './Migration20261129120000';
 import { Migration20261129140000 } from './Migration20261129140000';
 import { Migration20261129141000 } from './Migration20261129141000';
+import { Migration20261129150000 } from './Migration20261129150000';
 
 /** Every migration, in order. `pnpm --filter @lantern/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
@@ -36,4 +37,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129120000', class: Migration20261129120000 },
   { name: 'Migration20261129140000', class: Migration20261129140000 },
   { name: 'Migration20261129141000', class: Migration20261129141000 },
+  { name: 'Migration20261129150000', class: Migration20261129150000 },
 ];

@@ -24,6 +24,12 @@ import { Channel, IncidentType, ReportStatus } from './report.enums';
   name: 'report_force_status_received_index',
   expression: 'create index "report_force_status_received_index" on "report" ("force_area_id", "status", "received_at" desc, "id" desc)',
 })
+// The police list: the reports police may read now, newest first (Migration20261129150000).
+@Index({
+  name: 'report_police_walk_index',
+  expression:
+    'create index "report_police_walk_index" on "report" ("received_at" desc, "id" desc) include ("force_area_id", "consent_id") where "police_visible"',
+})
 // Reports by incident type (array containment, `@>`).
 @Index({ name: 'report_incident_types_gin', expression: 'create index "report_incident_types_gin" on "report" using gin ("incident_types")' })
 @Check({ name: 'report_incident_types_not_empty', expression: 'cardinality(incident_types) > 0' })
@@ -38,6 +44,14 @@ export class Report extends BaseEntity<'status'> {
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   @Index()
   receivedAt!: Date;
+
+  /**
+   * Whether the consent lets police read this report now: kept by the database's triggers
+   * (Migration20261129150000), never written by code, never loaded (lazy); only the police
+   * list's walk reads it. Not in the GraphQL schema.
+   */
+  @Property({ type: 'boolean', default: false, lazy: true })
+  policeVisible?: boolean;
 
   @Field(() => Channel, { nullable: true })
   @Enum({ items: () => Channel, nativeEnumName: 'channel' })
