@@ -87,22 +87,25 @@ export class ImpactService {
    * (Migration20261129141000): a row per year, where aggregating the reports read all of them.
    */
   private async reportsByYear(financialYear: string | null): Promise<ReportYear[]> {
+    const params: unknown[] = [];
     const rows = await this.em.execute<{ fy: string; reports: number; violent: number; full: number; anonymous: number }[]>(
       `select financial_year as fy, reports::int, violent_or_sexual::int as violent, full_police::int as full, anonymous_intelligence::int as anonymous
          from report_year_tally
-        where reports > 0${financialYear ? ' and financial_year = ?' : ''}
+        where reports > 0 and ${this.yearCondition('financial_year', financialYear, params)}
         order by 1`,
-      financialYear ? [financialYear] : [],
+      params,
     );
     return rows.map((r) => ({ financialYear: r.fy, reports: r.reports, violentOrSexual: r.violent, fullPoliceConsent: r.full, anonymousIntelligenceConsent: r.anonymous }));
   }
 
   private async reportsByIncidentType(financialYear: string | null): Promise<IncidentTypeCount[]> {
+    const params: unknown[] = [];
     const rows = await this.em.execute<{ type: IncidentType; count: number }[]>(
       `select incident_type as type, sum(reports)::int as count
-         from report_type_tally${financialYear ? ' where financial_year = ?' : ''}
+         from report_type_tally
+        where ${this.yearCondition('financial_year', financialYear, params)}
         group by 1 having sum(reports) > 0 order by count desc, type`,
-      financialYear ? [financialYear] : [],
+      params,
     );
     return rows.map((r) => ({ incidentType: r.type, count: r.count }));
   }
