@@ -165,6 +165,47 @@ describe('the identifier checker', () => {
     expect(row.value_hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('answers each matched alert exactly as reading it does, newest first, in 3 statements (4 with target areas)', async () => {
+    const kent = await forceId(server, 'kent');
+    const ids: string[] = [];
+    for (const [title, areas] of [['A violent client', [avon]], ['The same client again', [avon, kent]]] as const) {
+      const r = await sourceReport({ identifiers: [{ kind: 'PHONE', value: '07700 900 707' }] });
+      const input = alertInput(r.id, { title, body: 'A violent client, central Bristol.', targetAreaIds: areas, expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), shownIdentifiers: [{ kind: 'PHONE', value: '07700900707' }] });
+      const draft = (await server.gql(CREATE, { input }, await CW())).data!.createAlert;
+      await server.gql(SUBMIT, { id: draft.id }, await CW());
+      await server.gql(APPROVE, { id: draft.id }, await MANAGER());
+      expect((await server.gql(PUBLISH, { id: draft.id }, await CW())).data!.publishAlert.status).toBe('PUBLISHED');
+      ids.push(draft.id);
+    }
+    const MEMBER_FIELDS = 'id createdAt updatedAt title body status incidentTypes shownIdentifiers { kind value } onBehalfOf { name } publishedAt expiresAt withdrawnAt withdrawalReason';
+    const read = async (id: string) => (await server.gql(`query ($id: ID!) { alert(id: $id) { ${MEMBER_FIELDS} targetAreas { name } } }`, { id }, await CW())).data!.alert;
+    const expected = [await read(ids[1]), await read(ids[0])];
+    expect(expected[0].targetAreas.map((a: { name: string }) => a.name).sort()).toHaveLength(2);
+    const member = await registerMember(server, 'matched@example.org');
+    const sent: string[] = [];
+    const original = Client.prototype.query;
+    (Client.prototype as { query: unknown }).query = function (this: Client, ...args: unknown[]) {
+      sent.push(String((args[0] as { text?: string })?.text ?? args[0]));
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    };
+    try {
+      // Target areas asked for through a fragment, and left out.
+      const withAreas = await server.gql(
+        `query ($v: String!) { checkIdentifier(kind: PHONE, value: $v) { alerts { ...A } } } fragment A on Alert { ${MEMBER_FIELDS} targetAreas { name } }`,
+        { v: '+44 7700 900707' },
+        member.token,
+      );
+      const withStatements = sent.splice(0);
+      const withoutAreas = await server.gql(`query ($v: String!) { checkIdentifier(kind: PHONE, value: $v) { alerts { ${MEMBER_FIELDS} } } }`, { v: '07700900707' }, member.token);
+      const withoutStatements = sent.splice(0);
+      expect(withAreas.data!.checkIdentifier.alerts).toEqual(expected);
+      expect(withoutAreas.data!.checkIdentifier.alerts).toEqual(expected.map(({ targetAreas: _, ...rest }) => rest));
+      expect({ with: withStatements.length, without: withoutStatements.length }).toEqual({ with: 4, without: 3 });
+    } finally {
+      (Client.prototype as { query: unknown }).query = original;
+    }
+  });
+
   it(`allows ${CHECKS_PER_DAY} checks a day per account`, async () => {
     const member = await registerMember(server, 'limit@example.org');
     const user = await server.orm.em.fork().findOneOrFail(User, { id: member.userId });

@@ -1,6 +1,8 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { requireViewer, type Context } from '../../common/context';
 import { loaded } from '../../common/load';
+import { selects } from '../../common/selection';
 import { PageOf } from '../../common/pagination';
 import { Force } from '../force/force.entity';
 import { IdentifierKind } from '../identifier/identifier.kind';
@@ -75,8 +77,13 @@ export class AlertResolver {
   }
 
   @Query(() => IdentifierCheckResult, { description: 'Members: is this number (e-mail, vehicle, handle) in a published alert?' })
-  async checkIdentifier(@Arg('kind', () => IdentifierKind) kind: IdentifierKind, @Arg('value', () => String) value: string, @Ctx() ctx: Context): Promise<IdentifierCheckResult> {
-    const result = await service(ctx).check(kind, value);
+  async checkIdentifier(
+    @Arg('kind', () => IdentifierKind) kind: IdentifierKind,
+    @Arg('value', () => String) value: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<IdentifierCheckResult> {
+    const result = await service(ctx).check(kind, value, selects(info, ['alerts', 'targetAreas']));
     const note = result.alerts.length
       ? 'Published alerts mention this. Please read them before you decide.'
       : 'No published alert mentions this. That does not mean the person is safe: trust your instincts, and tell us if something happens.';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { raw, type FilterQuery } from '@mikro-orm/core';
+import { raw, type EntityData, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config';
 import { keyedHash } from '../../common/crypto';
@@ -270,7 +270,7 @@ export class AlertService {
    * A member checks a phone, e-mail, vehicle or handle: which published, unexpired alerts show it.
    * Nothing about reports. At most CHECKS_PER_DAY a day; the value is logged only as a keyed hash.
    */
-  async check(kind: IdentifierKind, value: string): Promise<{ value: string; alerts: Alert[] }> {
+  async check(kind: IdentifierKind, value: string, withTargetAreas = true): Promise<{ value: string; alerts: Alert[] }> {
     const normalised = normaliseIdentifier(kind, value, 'value');
     const now = new Date();
     const hash = keyedHash(this.config.encryptionKey, 'identifier-check', `${kind}:${normalised}`);
@@ -288,8 +288,19 @@ export class AlertService {
       throw new TooManyRequestsError(retryAfter);
     }
     const ids = result.alert_ids ?? [];
-    const alerts = ids.length ? await this.em.find(Alert, { id: { $in: ids } }, { populate: ['targetAreas'], orderBy: { publishedAt: 'DESC' } }) : [];
-    return { value: normalised, alerts };
+    return { value: normalised, alerts: ids.length ? await this.matchedAlerts(ids, withTargetAreas) : [] };
+  }
+
+  /**
+   * The alerts a check matched, newest first: one prepared statement mapped onto entities, where
+   * the ORM's find built its SQL through the query builder every time (most of a matching
+   * check's cost, bench/ANALYSIS.md). Their target areas are read only when asked for.
+   */
+  private async matchedAlerts(ids: string[], withTargetAreas: boolean): Promise<Alert[]> {
+    const rows = await queryPrepared<EntityData<Alert>>(this.em, 'select * from alert where id = any(?::uuid[]) order by published_at desc, id', [ids]);
+    const alerts = rows.map((row) => this.em.map(Alert, row));
+    if (withTargetAreas) await this.em.populate(alerts, ['targetAreas']);
+    return alerts;
   }
 
   private async apply(em: EntityManager, alert: Alert, input: AlertInput): Promise<void> {
