@@ -28,7 +28,7 @@ import { DEFAULT_SERVER_DIST, lanternModules, REPO_ROOT, type EmbeddedDatabase }
 import { measure, Rotation, type Measurement } from './load';
 import { startPgProxy, type PgProxy } from './pg-proxy';
 import { cleanUp, onCleanup, spawnTracked, spawnTs, stopChild, waitForHttp, type Spawned } from './procs';
-import { buildCall, normalise, QUERIES, QUERY_TITLES, ROTATED, SERVERS, sizeOf, type QueryContext, type QueryName, type ServerName } from './queries';
+import { buildCall, floorCall, normalise, QUERIES, QUERY_TITLES, ROTATED, SERVERS, sizeOf, type QueryContext, type QueryName, type ServerName } from './queries';
 import { renderResults, type BenchResults, type Explain, type StatementCount } from './report';
 import { PGL_SCHEMA, RAW_SQL } from './sql';
 import { publishToSubscribers, timeStartup, type PublishResult, type StartupResult } from './targets';
@@ -360,6 +360,8 @@ async function main(): Promise<void> {
     return performance.now() - t0;
   };
   const loadSamples: { at: string; loadavg: number[] }[] = [];
+  const floor: Measurement[] = [];
+  const floorRotation = new Rotation();
   const tLoad = performance.now();
   for (let round = 1; round <= options.rounds; round++) {
     for (const [qi, q] of measured().entries()) {
@@ -382,6 +384,16 @@ async function main(): Promise<void> {
         }
         loadSamples.push({ at: new Date().toISOString(), loadavg: os.loadavg() });
       }
+    }
+    // Q6's floor, once a round at 10 connections: the cheapest signed-in request (see floorCall).
+    const lantern = servers.find((s) => s.name === 'lantern');
+    if (lantern && measured().includes('Q6') && options.connections.includes(10)) {
+      const m = await measure(
+        { url: lantern.url, call: (i) => floorCall(ctx, i), rotated: true },
+        { query: 'floor', server: 'lantern', connections: 10, round, warmupS: options.warmupS, durationS: options.durationS, rotation: floorRotation, settle: () => settle(lantern) },
+      );
+      floor.push(m);
+      log(`  r${round} floor c10  lantern      ${m.rps.toFixed(0).padStart(6)} req/s  p50 ${m.latency.p50} p90 ${m.latency.p90} p99 ${m.latency.p99} ms  ({ me { id } } by members)`);
     }
   }
   log(`Load phase took ${secs(performance.now() - tLoad)}`);
@@ -434,6 +446,7 @@ async function main(): Promise<void> {
     explains,
     lanternStatements,
     measurements,
+    floor,
     loadSamples,
     accessEventsWritten: accessEvents,
     cancelledStatements,
