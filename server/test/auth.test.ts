@@ -5,6 +5,7 @@ import { signToken } from '../src/modules/auth/token';
 import { encrypt } from '../src/common/crypto';
 import { totpCodeAt } from '../src/modules/auth/totp';
 import { User } from '../src/modules/user/user.entity';
+import { registerMember } from './helpers/fixtures';
 import { codesOf, DEMO_PASSWORD, startTestServer, type TestServer } from './helpers/test-server';
 
 let server: TestServer;
@@ -20,6 +21,12 @@ const ME = '{ me { id email name role } }';
 
 const login = (email: string, password: string, totp?: string) => server.gql(LOGIN, { email, password, totp });
 const userRow = (email: string) => server.orm.em.fork().findOneOrFail(User, { email });
+/** The account's security events, oldest first: kind, whose, by whom, as what. */
+const securityEvents = (userId: string) =>
+  server.orm.em.fork().getConnection().execute<{ kind: string; user_id: string; actor_id: string; actor_role: string }[]>(
+    'select kind, user_id, actor_id, actor_role from security_event where user_id = ? order by at, kind',
+    [userId],
+  );
 
 describe('login', () => {
   it('signs in with the right password and returns a token and the user', async () => {
@@ -170,6 +177,8 @@ describe('tokens', () => {
     expect(codesOf(await server.gql(ME, {}, token))).toEqual(['UNAUTHENTICATED']);
     expect(codesOf(await login('police.kent@example.org', DEMO_PASSWORD))).toEqual(['UNAUTHENTICATED']);
     expect((await login('police.kent@example.org', 'a-new-long-password')).errors).toBeUndefined();
+    const admin = await userRow('admin@example.org');
+    expect(await securityEvents(kent.id)).toEqual([{ kind: 'PASSWORD_RESET', user_id: kent.id, actor_id: admin.id, actor_role: 'ADMIN' }]);
   });
 });
 
@@ -189,6 +198,17 @@ describe('signOutEverywhere', () => {
     // Signing in again works, with a new token.
     const again = await server.login('caseworker@example.org');
     expect((await server.gql('{ me { email } }', {}, again)).data!.me.email).toBe('caseworker@example.org');
+    // Recorded for the staff account, once; nothing for the other account.
+    const caseWorker = await userRow('caseworker@example.org');
+    expect(await securityEvents(caseWorker.id)).toEqual([{ kind: 'SESSIONS_REVOKED', user_id: caseWorker.id, actor_id: caseWorker.id, actor_role: 'CASE_WORKER' }]);
+    expect(await securityEvents((await userRow('manager@example.org')).id)).toEqual([]);
+  });
+
+  it("ends a member's sessions too, and keeps no record of it (the trail is append-only and outlives an erasure)", async () => {
+    const member = await registerMember(server, 'signs-out@example.org');
+    expect((await server.gql('mutation { signOutEverywhere }', {}, member.token)).data).toEqual({ signOutEverywhere: true });
+    expect(codesOf(await server.gql('{ me { id } }', {}, member.token))).toEqual(['UNAUTHENTICATED']);
+    expect(await securityEvents(member.userId)).toEqual([]);
   });
 
   it('needs a session', async () => {

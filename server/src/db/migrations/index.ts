@@ -17,6 +17,7 @@ import { Migration20261129120000 } from './Migration20261129120000';
 import { Migration20261129140000 } from './Migration20261129140000';
 import { Migration20261129141000 } from './Migration20261129141000';
 import { Migration20261129150000 } from './Migration20261129150000';
+import { Migration20261129161500 } from './Migration20261129161500';
 
 /** Every migration, in order. `pnpm --filter @lantern/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
@@ -38,4 +39,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129140000', class: Migration20261129140000 },
   { name: 'Migration20261129141000', class: Migration20261129141000 },
   { name: 'Migration20261129150000', class: Migration20261129150000 },
+  { name: 'Migration20261129161500', class: Migration20261129161500 },
 ];

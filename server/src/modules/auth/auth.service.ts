@@ -95,9 +95,23 @@ export class AuthService {
     );
   }
 
-  /** Every token carries the account's token version; raising it ends every session at once. */
+  /**
+   * Every token carries the account's token version; raising it ends every session at once. For a
+   * staff or police account the same statement records it in the security audit trail (who ended
+   * whose sessions, when). A member's are not kept: their quick exit and sign-out call this, the
+   * trail is append-only and outlives an erasure, and it is there to hold accounts that read other
+   * people's records to account.
+   */
   async revokeAllSessions(userId: string): Promise<void> {
-    await this.em.execute('update app_user set token_version = token_version + 1, updated_at = now() where id = ?', [userId]);
+    await this.em.execute(
+      `with revoked as (
+         update app_user set token_version = token_version + 1, updated_at = now() where id = ? returning id, role)
+       insert into security_event (id, created_at, updated_at, at, kind, user_id, actor_id, actor_role)
+       select gen_random_uuid(), now(), now(), now(), 'SESSIONS_REVOKED', r.id, r.id, r.role
+         from revoked r
+        where r.role <> 'MEMBER'`,
+      [userId],
+    );
   }
 
   /**

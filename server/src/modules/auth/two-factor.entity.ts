@@ -28,6 +28,10 @@ export enum SecurityEventKind {
   TWO_FACTOR_RESET = 'TWO_FACTOR_RESET',
   RECOVERY_CODES_REGENERATED = 'RECOVERY_CODES_REGENERATED',
   RECOVERY_CODE_USED = 'RECOVERY_CODE_USED',
+  /** The account holder ended every session of a staff or police account (signOutEverywhere). */
+  SESSIONS_REVOKED = 'SESSIONS_REVOKED',
+  /** An administrator set a new password for the account (which also ends its sessions). */
+  PASSWORD_RESET = 'PASSWORD_RESET',
 }
 
 /**

@@ -8,6 +8,7 @@ import { Role } from '../../policy/roles';
 import { userScope } from '../../policy/scopes';
 import { normaliseEmail } from '../auth/auth.service';
 import { hashPassword } from '../auth/password';
+import { SecurityEvent, SecurityEventKind } from '../auth/two-factor.entity';
 import { Force } from '../force/force.entity';
 import { User } from './user.entity';
 import type { CreateUserInput, UpdateUserInput, UserFilter, UserListArgs } from './user.inputs';
@@ -104,7 +105,10 @@ export class UserService {
     });
   }
 
-  /** Sets a new password, lifts a lock-out and signs the account out everywhere. */
+  /**
+   * Sets a new password, lifts a lock-out and signs the account out everywhere. Recorded in the
+   * security audit trail, with the administrator who did it.
+   */
   async resetPassword(id: string, password: string): Promise<User> {
     return this.em.transactional(async (em) => {
       const user = await new UserService(em, this.viewer).get(id);
@@ -112,6 +116,7 @@ export class UserService {
       user.failedLoginCount = 0;
       user.lockedUntil = null;
       user.tokenVersion += 1;
+      em.create(SecurityEvent, { kind: SecurityEventKind.PASSWORD_RESET, user, actor: this.viewer, actorRole: this.viewer.role, at: new Date() });
       await em.flush();
       return user;
     });
