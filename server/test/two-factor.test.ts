@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { RATE_LIMITS } from '../src/modules/rate-limit/rate-limit';
 import { decrypt } from '../src/common/crypto';
 import { ConfigError, loadConfig } from '../src/config';
 import { hashPassword } from '../src/modules/auth/password';
@@ -140,6 +141,26 @@ describe('enrolment', () => {
     // Pending is not on: signing in still needs only the password.
     expect((await login(server, email)).errors).toBeUndefined();
     expect((await server.gql(ME, {}, token)).data!.me.twoFactor).toMatchObject({ enabled: false, required: false, recoveryCodesRemaining: 0 });
+  });
+
+  it('limits the starts on one account (each writes a pending secret and draws a QR code); a refused start changes nothing', async () => {
+    const { id, email } = await newAccount(server, Role.CASE_WORKER);
+    const token = await tokenOf(server, email);
+    const { limit } = RATE_LIMITS.twoFactorStartsPerAccount;
+    let last = '';
+    for (let i = 0; i < limit; i++) {
+      const res = await server.gql(START, {}, token);
+      expect(res.errors).toBeUndefined();
+      last = res.data!.startTwoFactorEnrolment.secret;
+    }
+    const [before] = await sql(server, 'select totp_pending_encrypted, totp_pending_expires_at from app_user where id = $1', [id]);
+    const refused = await server.gql(START, {}, token);
+    expect(refused.status).toBe(429);
+    expect(refused.errors![0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    expect(await sql(server, 'select totp_pending_encrypted, totp_pending_expires_at from app_user where id = $1', [id])).toEqual([before]);
+    // The last secret shown is still the one to confirm with.
+    const done = await server.gql(CONFIRM, { code: codeAt(last, await awayFromStepEdge()) }, token);
+    expect(done.errors).toBeUndefined();
   });
 
   it('refuses a wrong first code (naming the field) and changes nothing', async () => {

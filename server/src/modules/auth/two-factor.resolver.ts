@@ -71,8 +71,11 @@ const MAX_INPUT = 1024;
 @Resolver()
 export class TwoFactorResolver {
   @Mutation(() => TwoFactorEnrolment, { description: 'Starts turning on two-factor sign-in for your own account: scan the QR code, then confirm with a code' })
-  startTwoFactorEnrolment(@Ctx() ctx: Context): Promise<TwoFactorEnrolment> {
-    return new TwoFactorService(ctx.em, ctx.config).start(account(ctx).id);
+  async startTwoFactorEnrolment(@Ctx() ctx: Context): Promise<TwoFactorEnrolment> {
+    const { id } = account(ctx);
+    // Each start writes a new pending secret and draws a QR code: limited per account.
+    await hit(ctx.em, 'twoFactorStartsPerAccount', id);
+    return new TwoFactorService(ctx.em, ctx.config).start(id);
   }
 
   @Mutation(() => TwoFactorConfirmation, { description: 'Turns two-factor sign-in on with the first code from the app; returns the recovery codes once and a new token' })

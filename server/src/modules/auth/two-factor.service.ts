@@ -56,7 +56,7 @@ export class TwoFactorService {
 
   /** A new secret for the account holder to scan; not required at sign-in until confirmed. */
   async start(userId: string, now = new Date()): Promise<EnrolmentStart> {
-    return this.em.transactional(async (em) => {
+    const started = await this.em.transactional(async (em) => {
       const user = await lockedUser(em, userId);
       if (user.twoFactorEnabledAt) {
         throw new ConflictError('twoFactor', 'two-factor sign-in is already on; turn it off first to move it to another device');
@@ -66,9 +66,10 @@ export class TwoFactorService {
       user.totpPendingEncrypted = encrypt(secret, this.config.encryptionKey, aad(user.id, 'totp-pending'));
       user.totpPendingExpiresAt = expiresAt;
       await em.flush();
-      const uri = otpauthUri(user.email, secret);
-      return { otpauthUri: uri, qrCodeDataUrl: await qrCodeDataUrl(uri), secret, expiresAt };
+      return { otpauthUri: otpauthUri(user.email, secret), secret, expiresAt };
     });
+    // The QR code is drawn after the commit: the account's row is not held locked while it is.
+    return { ...started, qrCodeDataUrl: await qrCodeDataUrl(started.otpauthUri) };
   }
 
   /**

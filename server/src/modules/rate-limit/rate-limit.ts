@@ -14,6 +14,8 @@ export const RATE_LIMITS = {
   loginPerAddress: { limit: 300, windowSeconds: 15 * 60 },
   /** New member accounts from one network address. */
   registrationPerAddress: { limit: 20, windowSeconds: 60 * 60 },
+  /** Starts of two-factor enrolment on one account (each writes a pending secret, draws a QR code). */
+  twoFactorStartsPerAccount: { limit: 10, windowSeconds: 15 * 60 },
   /** Reports a member submits. */
   reportsPerMember: { limit: 20, windowSeconds: 60 * 60 },
   /** Reports a case worker records. */
