@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import { endSession, readSession, saveSession, whenSignedOut, type Session } from './api';
+import { clearSession, endSession, readSession, saveSession, whenSignedOut, type Session } from './api';
 import { useRoute, type Route } from './router';
 import { go, Heading, Link } from './ui';
 import { AlertsScreen } from './screens/Alerts';
 import { AreasScreen } from './screens/Areas';
 import { CheckScreen } from './screens/Check';
+import { AccountDeletedScreen } from './screens/DeleteAccount';
 import { HomeScreen } from './screens/Home';
 import { RegisterScreen } from './screens/Register';
 import { ReportDetailScreen } from './screens/ReportDetail';
@@ -31,7 +32,7 @@ export function quickExit(): void {
   window.location.replace(EXIT_URL);
 }
 
-const PUBLIC: Route['name'][] = ['home', 'sign-in', 'register', 'not-found'];
+const PUBLIC: Route['name'][] = ['home', 'sign-in', 'register', 'account-deleted', 'not-found'];
 
 export function App() {
   const route = useRoute();
@@ -46,6 +47,13 @@ export function App() {
   useEffect(() => {
     // The server ended the session (it expired): back to signing in, nothing kept.
     whenSignedOut(() => setSession(null));
+  }, []);
+
+  // The server has ended every session of the erased account: forget it here, nothing to send.
+  const accountDeleted = useCallback(() => {
+    clearSession();
+    setSession(null);
+    go({ name: 'account-deleted' }, { replace: true });
   }, []);
 
   const signedIn = (s: Session, next?: Route) => {
@@ -69,7 +77,7 @@ export function App() {
         screen = <RegisterScreen onRegistered={(s) => signedIn(s, { name: 'areas' })} />;
         break;
       case 'areas':
-        screen = <AreasScreen />;
+        screen = <AreasScreen onAccountDeleted={accountDeleted} />;
         break;
       case 'report':
         screen = <ReportScreen />;
@@ -85,6 +93,9 @@ export function App() {
         break;
       case 'check':
         screen = <CheckScreen />;
+        break;
+      case 'account-deleted':
+        screen = <AccountDeletedScreen />;
         break;
       default:
         screen = (

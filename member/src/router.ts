@@ -13,6 +13,7 @@ export type Route =
   | { name: 'report-detail'; id: string }
   | { name: 'alerts' }
   | { name: 'check' }
+  | { name: 'account-deleted' }
   | { name: 'not-found' };
 
 export function parse(pathname: string): Route {
@@ -30,6 +31,7 @@ export function parse(pathname: string): Route {
       case 'reports':
       case 'alerts':
       case 'check':
+      case 'account-deleted':
         return { name: first };
     }
   }

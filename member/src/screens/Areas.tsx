@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { gql } from '../api';
 import { ForceCheckboxes, useForces } from '../forces';
 import { Checkbox, ErrorMessage, Heading, Link, Loading, Notice, TextField } from '../ui';
+import { DeleteAccountSection } from './DeleteAccount';
 
 interface MyMember {
   pseudonym: string;
@@ -15,7 +16,7 @@ const UPDATE = `mutation ($input: UpdateMyMemberInput!) {
   updateMyMember(input: $input) { alertAreas { id } emailAlerts contactEmail }
 }`;
 
-export function AreasScreen() {
+export function AreasScreen({ onAccountDeleted }: { onAccountDeleted: () => void }) {
   const { forces, error: forcesError } = useForces();
   const [member, setMember] = useState<MyMember | null>(null);
   const [areas, setAreas] = useState<string[]>([]);
@@ -94,6 +95,7 @@ export function AreasScreen() {
           {busy ? 'Saving…' : 'Save'}
         </button>
       </form>
+      <DeleteAccountSection onDeleted={onAccountDeleted} />
       <p>
         <Link to={{ name: 'home' }}>Back to the start</Link>
       </p>
