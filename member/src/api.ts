@@ -136,6 +136,9 @@ function friendly(code: string, message: string): string {
       return /^You /.test(message) ? message : 'You cannot do that from this account.';
     case 'TOO_MANY_REQUESTS':
       return 'Too many tries. Please wait a few minutes and try again.';
+    case 'SERVICE_UNAVAILABLE':
+      // The database is down or restarting (HTTP 503).
+      return 'Lantern is not available for a moment. Please try again in a minute. If you are in danger, call 999.';
     case 'BAD_USER_INPUT':
       return message.replace(/^Invalid input: /, '');
     default:
