@@ -55,6 +55,19 @@ export async function newPage(browser: Browser, baseURL: string, options: PageOp
   return { context, page, offOrigin };
 }
 
+/**
+ * The page's console errors and uncaught exceptions, as they happen: a Content-Security-Policy
+ * refusal or any script error shows there. The test expects the list to stay empty.
+ */
+export function consoleErrorsOf(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(err.message));
+  return errors;
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });

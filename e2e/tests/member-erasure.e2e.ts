@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { MemberPage } from '../pages/member.page';
 import { forceIdByName, gql, signIn } from '../support/api';
 import { expectAccessible } from '../support/axe';
-import { launchBrowser, newPage, PHONE, screenshot } from '../support/browser';
+import { consoleErrorsOf, launchBrowser, newPage, PHONE, screenshot } from '../support/browser';
 import { baseUrl } from '../support/server';
 
 /**
@@ -18,7 +18,7 @@ let closeBrowser: () => Promise<void>;
 let page: Page;
 let offOrigin: string[];
 let member: MemberPage;
-const consoleErrors: string[] = [];
+let consoleErrors: string[];
 
 const RUN = Date.now().toString(36);
 const PASSWORD = 'a long safe passphrase';
@@ -53,10 +53,7 @@ const deleteSection = () => page.getByRole('region', { name: 'Delete my account'
 beforeAll(async () => {
   ({ browser, close: closeBrowser } = await launchBrowser());
   ({ page, offOrigin } = await newPage(browser, baseUrl(), PHONE));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (err) => consoleErrors.push(err.message));
+  consoleErrors = consoleErrorsOf(page);
   member = new MemberPage(page);
 });
 afterAll(async () => {

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { MemberPage } from '../pages/member.page';
 import { forceIdByName, gql, signIn } from '../support/api';
 import { expectAccessible } from '../support/axe';
-import { launchBrowser, newPage, PHONE, screenshot } from '../support/browser';
+import { consoleErrorsOf, launchBrowser, newPage, PHONE, screenshot } from '../support/browser';
 import { baseUrl } from '../support/server';
 
 /**
@@ -19,7 +19,7 @@ let offOrigin: string[];
 let member: MemberPage;
 let reportId: string;
 let reference: string;
-const consoleErrors: string[] = [];
+let consoleErrors: string[];
 
 const RUN = Date.now().toString(36);
 const EMAIL = `e2e.member.${RUN}@example.org`;
@@ -75,11 +75,7 @@ beforeAll(async () => {
   await publishAlert();
   ({ browser, close: closeBrowser } = await launchBrowser());
   ({ page, offOrigin } = await newPage(browser, baseUrl(), PHONE));
-  // A Content-Security-Policy refusal or any script error shows in the console: collect them.
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (err) => consoleErrors.push(err.message));
+  consoleErrors = consoleErrorsOf(page);
   member = new MemberPage(page);
 });
 afterAll(async () => {
