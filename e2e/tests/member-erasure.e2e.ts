@@ -19,14 +19,15 @@ let page: Page;
 let offOrigin: string[];
 let member: MemberPage;
 let consoleErrors: string[];
+/** One case worker's sign-in for the whole file: sign-ins count against the account's rate limit. */
+let cw: string;
+let avon: string;
 
 const RUN = Date.now().toString(36);
 const PASSWORD = 'a long safe passphrase';
 
 /** A new member through the API; their member id. */
 async function registered(email: string): Promise<string> {
-  const cw = await signIn('caseworker@example.org');
-  const avon = await forceIdByName('Avon and Somerset Police', cw);
   const { registerMember } = await gql<{ registerMember: { token: string } }>(
     'mutation ($input: RegisterMemberInput!) { registerMember(input: $input) { token } }',
     { input: { email, password: PASSWORD, pseudonym: 'Sam', workSetting: 'OFF_STREET_INDEPENDENT', alertAreaIds: [avon] } },
@@ -51,6 +52,8 @@ async function signInOnThePage(email: string): Promise<void> {
 const deleteSection = () => page.getByRole('region', { name: 'Delete my account' });
 
 beforeAll(async () => {
+  cw = await signIn('caseworker@example.org');
+  avon = await forceIdByName('Avon and Somerset Police', cw);
   ({ browser, close: closeBrowser } = await launchBrowser());
   ({ page, offOrigin } = await newPage(browser, baseUrl(), PHONE));
   consoleErrors = consoleErrorsOf(page);
@@ -105,7 +108,6 @@ describe('a member deletes their account', () => {
     await expect(page.getByRole('navigation', { name: 'Main' }).count()).resolves.toBe(0);
     await expect(gql('{ me { role } }', {}, token!)).rejects.toThrow(/UNAUTHENTICATED/);
     await expect(signIn(email, PASSWORD)).rejects.toThrow(/UNAUTHENTICATED/);
-    const cw = await signIn('caseworker@example.org');
     const { member: erased } = await gql<{ member: { erasedAt: string | null; pseudonym: string } }>('query ($id: ID!) { member(id: $id) { erasedAt pseudonym } }', { id: memberId }, cw);
     expect(erased.erasedAt).not.toBeNull();
     expect(erased.pseudonym).not.toBe('Sam');
@@ -114,7 +116,6 @@ describe('a member deletes their account', () => {
   it('under a legal hold: nothing is erased, the request is recorded for staff, and the member is told', async () => {
     const email = `e2e.held.${RUN}@example.org`;
     const memberId = await registered(email);
-    const cw = await signIn('caseworker@example.org');
     await gql('mutation ($input: PlaceLegalHoldInput!) { placeLegalHold(input: $input) { id } }', { input: { target: 'MEMBER', id: memberId, reason: 'E2E: an investigation reference' } }, cw);
     await signInOnThePage(email);
     await member.goTo('Settings');
