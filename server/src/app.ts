@@ -8,6 +8,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import proxyaddr from 'proxy-addr';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Config } from './config';
@@ -49,7 +50,10 @@ export interface App {
 export function createApp({ orm, config, isMigrated = () => true }: AppOptions): App {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  // Forwarded headers only from the configured reverse proxies (LANTERN_TRUST_PROXY); the same
+  // rule gives every request's context its caller's address (requestContext).
+  const trustProxy = config.trustProxy.length ? proxyaddr.compile(config.trustProxy) : () => false;
+  app.set('trust proxy', trustProxy);
   // No ETag on answers: they are personal and never cached, and hashing each one costs CPU.
   app.set('etag', false);
   // Plain GraphQL POSTs skip express once the server has started (common/graphql-http.ts).
@@ -142,7 +146,7 @@ export function createApp({ orm, config, isMigrated = () => true }: AppOptions):
       if (isDatabaseUnavailable(err)) throw new ServiceUnavailableError();
       throw err;
     }
-    return { em, ...session, config, requestId: randomUUID(), accessLog: new AccessLog(), clientAddress: req.socket.remoteAddress ?? 'unknown' };
+    return { em, ...session, config, requestId: randomUUID(), accessLog: new AccessLog(), clientAddress: proxyaddr(req, trustProxy) ?? 'unknown' };
   }
 
   let started = false;

@@ -55,8 +55,15 @@ describe('loadConfig', () => {
     [{ LANTERN_CORS_ORIGINS: 'partner.example.org' }, 'LANTERN_CORS_ORIGINS'],
     [{ LANTERN_CORS_ORIGINS: 'https://ok.example.org, *' }, 'LANTERN_CORS_ORIGINS'],
     [{ LANTERN_STATEMENT_TIMEOUT_MS: '5' }, 'LANTERN_STATEMENT_TIMEOUT_MS'],
+    [{ LANTERN_TRUST_PROXY: 'proxy.example.org' }, 'LANTERN_TRUST_PROXY'],
+    [{ LANTERN_TRUST_PROXY: '10.0.0.0/33' }, 'LANTERN_TRUST_PROXY'],
   ])('refuses %j, naming %s', (env, name) => {
     expect(() => loadConfig({ LANTERN_DATA_DIR: tmp(), ...env })).toThrow(new RegExp(name));
+  });
+
+  it('LANTERN_TRUST_PROXY: no proxy by default; addresses, subnets and named ranges as given', () => {
+    expect(loadConfig({ LANTERN_DATA_DIR: tmp() }).trustProxy).toEqual([]);
+    expect(loadConfig({ LANTERN_DATA_DIR: tmp(), LANTERN_TRUST_PROXY: ' 10.0.0.5, 172.16.0.0/12 ,loopback,fd00::/8' }).trustProxy).toEqual(['10.0.0.5', '172.16.0.0/12', 'loopback', 'fd00::/8']);
   });
 
   it('LANTERN_DEMO=0 turns the demo data off', () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 import { Role } from './policy/roles';
 
@@ -24,6 +25,7 @@ export const ENV_VARS = [
   'LANTERN_MAIL_FROM',
   'LANTERN_STATEMENT_TIMEOUT_MS',
   'LANTERN_CORS_ORIGINS',
+  'LANTERN_TRUST_PROXY',
   'LANTERN_RETAIN_CONTACT_MONTHS',
   'LANTERN_RETAIN_REPORT_MONTHS',
   'LANTERN_RETAIN_ACCESS_EVENTS_YEARS',
@@ -60,6 +62,12 @@ export interface Config {
   statementTimeoutMs: number;
   /** Browser origins allowed to call /graphql (CORS); none by default: same origin only. */
   corsOrigins: string[];
+  /**
+   * The reverse proxies whose `X-Forwarded-For` is believed (addresses, subnets, or proxy-addr's
+   * names loopback, linklocal, uniquelocal): the caller's address for the per-address rate
+   * limits is then the first address in front of them. None by default: the socket's address.
+   */
+  trustProxy: string[];
   /**
    * Roles whose accounts must use two-factor sign-in: such an account without it may sign in only
    * to turn it on. ADMIN and POLICE_PARTNER always in production; none by default elsewhere.
@@ -108,6 +116,16 @@ const boolish = z
   })
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
+/** proxy-addr's own reading of a trust list: true when it accepts every entry. */
+function compilesAsProxies(list: string[]): boolean {
+  try {
+    proxyaddr.compile(list);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -133,6 +151,12 @@ const schema = z.object({
     .optional()
     .transform((v) => (v ?? '').split(',').map((o) => o.trim()).filter(Boolean))
     .refine((list) => list.every((o) => /^https?:\/\/[a-z0-9.-]+(:\d+)?$/i.test(o)), 'must be a comma-separated list of origins like https://partner.example.org'),
+  // The reverse proxy in front of Lantern (TLS): its address or subnet, e.g. 10.0.0.5 or 172.16.0.0/12.
+  LANTERN_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((a) => a.trim()).filter(Boolean))
+    .refine(compilesAsProxies, 'must be a comma-separated list of IP addresses or subnets (e.g. 10.0.0.5, 172.16.0.0/12), or loopback, linklocal, uniquelocal'),
   LANTERN_REQUIRE_TWO_FACTOR_ROLES: z
     .string()
     .optional()
@@ -232,6 +256,7 @@ export function loadConfig(env: Env = process.env as Env): Config {
     subgraph: e.LANTERN_SUBGRAPH === true,
     statementTimeoutMs: e.LANTERN_STATEMENT_TIMEOUT_MS,
     corsOrigins: e.LANTERN_CORS_ORIGINS,
+    trustProxy: e.LANTERN_TRUST_PROXY,
     twoFactorRequiredRoles: (e.LANTERN_REQUIRE_TWO_FACTOR_ROLES ?? (isProduction ? PRODUCTION_TWO_FACTOR_ROLES : [])) as Role[],
     retention: {
       contactMonths: e.LANTERN_RETAIN_CONTACT_MONTHS,

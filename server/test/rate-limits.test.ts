@@ -89,6 +89,40 @@ describe('registration', () => {
   });
 });
 
+describe('behind a reverse proxy (LANTERN_TRUST_PROXY)', () => {
+  const REGISTER = 'mutation ($input: RegisterMemberInput!) { registerMember(input: $input) { token } }';
+  /** A registration sent as if through a proxy that says the caller is `forwardedFor`. */
+  const registerVia = async (on: TestServer, email: string, forwardedFor: string) => {
+    const res = await fetch(on.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+      body: JSON.stringify({ query: REGISTER, variables: { input: { email, password: 'member-password-1', pseudonym: 'M', alertAreaIds: [], workSetting: 'ONLINE' } } }),
+    });
+    return (await res.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+  };
+  const codeOf = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?.[0]?.extensions?.code ?? 'OK';
+
+  it('by default believes no forwarded header: a caller cannot dodge the per-address limit by sending one', async () => {
+    const { limit } = RATE_LIMITS.registrationPerAddress;
+    for (let i = 0; i < limit; i++) expect(codeOf(await registerVia(server, `direct${i}@example.org`, `203.0.113.${i + 1}`))).toBe('OK');
+    expect(codeOf(await registerVia(server, 'direct.more@example.org', '198.51.100.99'))).toBe('TOO_MANY_REQUESTS');
+  });
+
+  it("with the proxy trusted, counts each caller's own address: the one in front of the proxy, never one the caller wrote before it", async () => {
+    const proxied = await startTestServer({ trustProxy: ['loopback'] });
+    try {
+      const { limit } = RATE_LIMITS.registrationPerAddress;
+      // The proxy appends the address it saw; anything before it was written by the caller.
+      for (let i = 0; i < limit; i++) expect(codeOf(await registerVia(proxied, `proxied${i}@example.org`, `198.51.100.${i + 1}, 203.0.113.7`))).toBe('OK');
+      expect(codeOf(await registerVia(proxied, 'proxied.more@example.org', '203.0.113.7'))).toBe('TOO_MANY_REQUESTS');
+      // Another member behind the same proxy has their own budget.
+      expect(codeOf(await registerVia(proxied, 'neighbour@example.org', '203.0.113.8'))).toBe('OK');
+    } finally {
+      await proxied.close();
+    }
+  });
+});
+
 describe('report submission', () => {
   it('limits the reports one member submits, and a refused one writes nothing', async () => {
     const { token } = await registerMember(server, 'reporter@example.org');

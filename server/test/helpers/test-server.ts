@@ -47,6 +47,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     mailFrom: 'Lantern alerts <alerts@lantern.test>',
     statementTimeoutMs: 15_000,
     corsOrigins: [],
+    trustProxy: [],
     retention: { contactMonths: 24, reportMonths: 72, accessEventYears: 6, alertArchiveDays: 30, operationalDays: 30, cron: '30 3 * * *' },
     twoFactorRequiredRoles: [],
     ...overrides,
