@@ -1,4 +1,4 @@
-import { BeforeDelete, BeforeUpdate, Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { BeforeDelete, BeforeUpdate, Entity, Enum, Index, ManyToOne, Property, Unique, type EntityManager } from '@mikro-orm/core';
 import { BaseEntity } from '../../common/base.entity';
 import { Role } from '../../policy/roles';
 import { User } from '../user/user.entity';
@@ -63,4 +63,9 @@ export class SecurityEvent extends BaseEntity {
   refuseChange(): never {
     throw new Error('Security events are append-only');
   }
+}
+
+/** Records `kind` on `user`'s account, done by `actor` (the holder, or an administrator), in `em`'s unit of work. */
+export function recordSecurityEvent(em: EntityManager, kind: SecurityEventKind, user: User, actor: User, at = new Date()): void {
+  em.create(SecurityEvent, { kind, user, actor, actorRole: actor.role, at });
 }

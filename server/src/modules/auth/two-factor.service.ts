@@ -11,7 +11,7 @@ import { verifyPassword } from './password';
 import { newRecoveryCode, normaliseRecoveryCode, RECOVERY_CODE_COUNT, recoveryCodeHash } from './recovery-codes';
 import { signToken, type SignedToken } from './token';
 import { looksLikeTotp, matchingStep, newTotpSecret, otpauthUri, qrCodeDataUrl } from './totp';
-import { RecoveryCode, SecurityEvent, SecurityEventKind } from './two-factor.entity';
+import { RecoveryCode, recordSecurityEvent, SecurityEventKind } from './two-factor.entity';
 
 /** How long a secret shown during enrolment waits for its first code. */
 export const ENROLMENT_MINUTES = 15;
@@ -94,7 +94,7 @@ export class TwoFactorService {
       user.totpLastStep = String(step);
       user.tokenVersion += 1;
       const recoveryCodes = await this.replaceRecoveryCodes(em, user);
-      this.audit(em, SecurityEventKind.TWO_FACTOR_ENABLED, user, user, now);
+      recordSecurityEvent(em, SecurityEventKind.TWO_FACTOR_ENABLED, user, user, now);
       await em.flush();
       const signed = await signToken({ sub: user.id, tv: user.tokenVersion }, this.config.jwtSecret, this.config.tokenTtlSeconds, now);
       return { ...signed, recoveryCodes };
@@ -111,7 +111,7 @@ export class TwoFactorService {
       if (!user.twoFactorEnabledAt) throw new ConflictError('twoFactor', 'two-factor sign-in is not on');
       if (!looksLikeTotp(code) || !(await this.checkSecondFactor(em, user, code, now))) return false;
       const codes = await this.replaceRecoveryCodes(em, user);
-      this.audit(em, SecurityEventKind.RECOVERY_CODES_REGENERATED, user, user, now);
+      recordSecurityEvent(em, SecurityEventKind.RECOVERY_CODES_REGENERATED, user, user, now);
       await em.flush();
       return codes;
     });
@@ -134,7 +134,7 @@ export class TwoFactorService {
       if (!passwordOk || !codeOk) return false;
       this.clear(user);
       await em.nativeDelete(RecoveryCode, { user: user.id });
-      this.audit(em, SecurityEventKind.TWO_FACTOR_DISABLED, user, user, now);
+      recordSecurityEvent(em, SecurityEventKind.TWO_FACTOR_DISABLED, user, user, now);
       await em.flush();
       return true;
     });
@@ -154,7 +154,7 @@ export class TwoFactorService {
       this.clear(user);
       user.tokenVersion += 1;
       await em.nativeDelete(RecoveryCode, { user: user.id });
-      this.audit(em, SecurityEventKind.TWO_FACTOR_RESET, user, admin, now);
+      recordSecurityEvent(em, SecurityEventKind.TWO_FACTOR_RESET, user, admin, now);
       await em.flush();
       return user;
     });
@@ -185,7 +185,7 @@ export class TwoFactorService {
       [now, now, user.id, recoveryCodeHash(user.id, normalised)],
     );
     if (rows.length !== 1) return false;
-    this.audit(em, SecurityEventKind.RECOVERY_CODE_USED, user, user, now);
+    recordSecurityEvent(em, SecurityEventKind.RECOVERY_CODE_USED, user, user, now);
     await em.flush();
     return true;
   }
@@ -210,10 +210,6 @@ export class TwoFactorService {
       em.create(RecoveryCode, { user, codeHash: recoveryCodeHash(user.id, normaliseRecoveryCode(code)!) });
     }
     return codes;
-  }
-
-  private audit(em: EntityManager, kind: SecurityEventKind, user: User, actor: User, at: Date): void {
-    em.create(SecurityEvent, { kind, user, actor, actorRole: actor.role, at });
   }
 }
 

@@ -8,7 +8,7 @@ import { Role } from '../../policy/roles';
 import { userScope } from '../../policy/scopes';
 import { normaliseEmail } from '../auth/auth.service';
 import { hashPassword } from '../auth/password';
-import { SecurityEvent, SecurityEventKind } from '../auth/two-factor.entity';
+import { recordSecurityEvent, SecurityEventKind } from '../auth/two-factor.entity';
 import { Force } from '../force/force.entity';
 import { User } from './user.entity';
 import type { CreateUserInput, UpdateUserInput, UserFilter, UserListArgs } from './user.inputs';
@@ -116,7 +116,7 @@ export class UserService {
       user.failedLoginCount = 0;
       user.lockedUntil = null;
       user.tokenVersion += 1;
-      em.create(SecurityEvent, { kind: SecurityEventKind.PASSWORD_RESET, user, actor: this.viewer, actorRole: this.viewer.role, at: new Date() });
+      recordSecurityEvent(em, SecurityEventKind.PASSWORD_RESET, user, this.viewer);
       await em.flush();
       return user;
     });
