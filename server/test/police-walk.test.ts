@@ -78,10 +78,11 @@ describe('report.police_visible', () => {
       // By hand: recomputed from the consent, whatever was asked.
       await c.query('update report set police_visible = not police_visible');
       expect(await wrongFlags(c)).toEqual([]);
-      // A report moved to another consent (a new one: each report has its own).
-      const { rows: [moved] } = await c.query<{ id: string }>(
-        `select r.id from report r join consent c on c.id = r.consent_id where c.police = 'NONE' order by r.id limit 1`,
-      );
+      // A report moved to another consent (a new one: each report has its own). Its own consent is
+      // made NONE first, so that the move is what turns the flag on (not left to the random mix above).
+      const { rows: [moved] } = await c.query<{ id: string; consent_id: string }>(`select r.id, r.consent_id from report r order by r.id limit 1`);
+      await c.query(`update consent set police = 'NONE' where id = $1`, [moved.consent_id]);
+      expect((await c.query('select police_visible as v from report where id = $1', [moved.id])).rows[0].v).toBe(false);
       const { rows: [fresh] } = await c.query<{ id: string }>(
         `insert into consent (id, created_at, updated_at, police, method, recorded_at)
          values (gen_random_uuid(), now(), now(), 'FULL', 'PHONE', now()) returning id`,
